@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { roleMay } from "@/lib/auth/permissions";
+import { requireViewer } from "@/lib/auth/viewer";
+
+export const metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const viewer = await requireViewer();
+  return (
+    <>
+      <div className="page-header">
+        <h1>Settings</h1>
+        <p>
+          {viewer.orgName} · time zone {viewer.timeZone}
+        </p>
+      </div>
+      <div className="cards">
+        <div className="card">
+          <h2>API keys</h2>
+          {roleMay(viewer, "apiKeys.manage") ? (
+            <>
+              <p>Keys for services that send usage and ask the policy endpoint.</p>
+              <Link href="/settings/api-keys">Manage API keys</Link>
+            </>
+          ) : (
+            <p className="muted">Your role does not manage API keys.</p>
+          )}
+        </div>
+        <div className="card">
+          <h2>Prices</h2>
+          <p className="muted">Not built yet: per-organisation price overrides with effective dates.</p>
+        </div>
+        <div className="card">
+          <h2>Outcomes</h2>
+          <p className="muted">Not built yet: outcome kinds and their default values for ROI.</p>
+        </div>
+      </div>
+    </>
+  );
+}

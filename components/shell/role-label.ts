@@ -1,0 +1,6 @@
+export const ROLE_LABELS = {
+  admin: "Admin",
+  finance: "Finance",
+  team_lead: "Team lead",
+  viewer: "Viewer",
+} as const;

@@ -1,0 +1,53 @@
+// The one PostgreSQL pool of the process, shared by Prisma (ordinary reads and
+// writes) and raw pg (bulk inserts, rollup upserts, the machine fast path).
+// Kept on globalThis: the Next.js bundle and the node:http fast path load this
+// module separately in the same process and must not open two pools.
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+
+// NUMERIC and INT8 come back as strings: exact money and big counts.
+function createPrisma(pool: pg.Pool) {
+  return new PrismaClient({
+    adapter: new PrismaPg(pool),
+    // secrets never leave the database by accident
+    omit: { apiKey: { keyHash: true }, user: { passwordHash: true } },
+  });
+}
+
+export type Prisma = ReturnType<typeof createPrisma>;
+type Db = { pool: pg.Pool; prisma: Prisma };
+
+const holder = globalThis as unknown as { __finopsDb?: Db };
+
+function connect(): Db {
+  const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
+  const pool = new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE });
+  // An idle client losing its connection must not crash the process.
+  pool.on("error", (err) => console.error("postgres pool error:", err.message));
+  return { pool, prisma: createPrisma(pool) };
+}
+
+function db(): Db {
+  holder.__finopsDb ??= connect();
+  return holder.__finopsDb;
+}
+
+export function pool(): pg.Pool {
+  return db().pool;
+}
+
+export function prisma(): Prisma {
+  return db().prisma;
+}
+
+/** Closes the pool (graceful shutdown, scripts, tests). */
+export async function closeDb(): Promise<void> {
+  const current = holder.__finopsDb;
+  holder.__finopsDb = undefined;
+  if (current) {
+    await current.prisma.$disconnect();
+    if (!current.pool.ended) await current.pool.end();
+  }
+}

@@ -1,0 +1,19 @@
+// Writing JSON answers on the node:http fast path.
+import type { ServerResponse } from "node:http";
+import { AppError } from "./errors";
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(payload),
+    "cache-control": "no-store",
+    ...headers,
+  });
+  res.end(payload);
+}
+
+export function sendError(res: ServerResponse, err: AppError): void {
+  const headers: Record<string, string> = err.retryAfter !== undefined ? { "retry-after": String(err.retryAfter) } : {};
+  sendJson(res, err.status, err.toBody(), headers);
+}

@@ -1,0 +1,32 @@
+// The machine door (DESIGN.md 11): a handful of paths served straight from
+// node:http, in front of Next.js, on the same port. Anything not listed here
+// falls through to Next.js.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { AppError, toAppError } from "@/lib/http/errors";
+import { sendError } from "@/lib/http/node-response";
+import { health } from "./health";
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+const routes: Record<string, Partial<Record<string, Handler>>> = {
+  "/api/health": { GET: health, HEAD: health },
+};
+
+/** Returns false when the request is not for the fast path. */
+export function handleMachineRequest(req: IncomingMessage, res: ServerResponse): boolean {
+  const pathname = (req.url ?? "/").split("?", 1)[0];
+  const methods = routes[pathname];
+  if (!methods) return false;
+  const handler = methods[req.method ?? "GET"];
+  if (!handler) {
+    sendError(res, new AppError("method_not_allowed", `${req.method} is not allowed on ${pathname}; use ${Object.keys(methods).join(" or ")}.`));
+    return true;
+  }
+  handler(req, res).catch((err: unknown) => {
+    const appError = toAppError(err);
+    if (appError.status >= 500) console.error(`${req.method} ${pathname} failed:`, err);
+    if (!res.headersSent) sendError(res, appError);
+    else res.destroy();
+  });
+  return true;
+}

@@ -1,0 +1,55 @@
+// One process, one port: the node:http fast path for machine endpoints in
+// front of Next.js (DESIGN.md 11), with graceful shutdown on SIGTERM/SIGINT.
+import http from "node:http";
+import next from "next";
+import { closeDb } from "@/lib/db";
+import { handleMachineRequest } from "@/lib/machine-api/router";
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "0.0.0.0";
+const dev = process.env.NODE_ENV !== "production";
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main() {
+  const app = next({ dev, dir: import.meta.dirname, hostname, port });
+  const handleNext = app.getRequestHandler();
+  await app.prepare();
+
+  const server = http.createServer((req, res) => {
+    if (handleMachineRequest(req, res)) return;
+    handleNext(req, res).catch((err: unknown) => {
+      console.error("next request failed:", err);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  let shuttingDown = false;
+  const shutdown = (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log(`${signal} received: finishing in-flight requests`);
+    const force = setTimeout(() => {
+      console.error("shutdown grace period over; exiting");
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(async () => {
+      await app.close();
+      await closeDb();
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+
+  server.listen(port, hostname, () => {
+    console.log(`ready on http://localhost:${port} (${dev ? "development" : "production"})`);
+  });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+// Fresh tenants for integration tests: every test gets its own organisation
+// with random names, so tests never see each other's rows.
+import { randomUUID } from "node:crypto";
+import { prisma } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { hashPassword } from "@/lib/auth/password";
+
+export function randomSlug(prefix = "t"): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+export async function makeOrg(overrides: { slug?: string; teams?: string[] } = {}) {
+  const slug = overrides.slug ?? randomSlug("org");
+  const org = await prisma().organization.create({ data: { slug, name: `Org ${slug}` } });
+  const teams = await Promise.all(
+    (overrides.teams ?? ["alpha", "beta"]).map((teamSlug) =>
+      prisma().team.create({ data: { orgId: org.id, slug: teamSlug, name: teamSlug } }),
+    ),
+  );
+  return { org, teams };
+}
+
+export async function makeMember(orgId: string, role: Role, teamIds: string[] = [], password = "secret-password") {
+  const user = await prisma().user.create({
+    data: { email: `${randomSlug(role)}@example.test`, name: role, passwordHash: await hashPassword(password) },
+  });
+  await prisma().membership.create({
+    data: { orgId, userId: user.id, role, teams: { create: teamIds.map((teamId) => ({ orgId, teamId })) } },
+  });
+  return user;
+}
