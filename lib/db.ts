@@ -23,7 +23,7 @@ const holder = globalThis as unknown as { __finopsDb?: Db };
 
 function connect(): Db {
   const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
-  const pool = new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE });
+  const pool = new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000 });
   // An idle client losing its connection must not crash the process.
   pool.on("error", (err) => console.error("postgres pool error:", err.message));
   return { pool, prisma: createPrisma(pool) };

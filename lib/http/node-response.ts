@@ -15,5 +15,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 
 export function sendError(res: ServerResponse, err: AppError): void {
   const headers: Record<string, string> = err.retryAfter !== undefined ? { "retry-after": String(err.retryAfter) } : {};
+  // the client may still be sending a body we refused: close rather than drain it
+  if (err.status === 413) headers.connection = "close";
   sendJson(res, err.status, err.toBody(), headers);
 }
