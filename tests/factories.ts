@@ -29,3 +29,16 @@ export async function makeMember(orgId: string, role: Role, teamIds: string[] = 
   });
   return user;
 }
+
+export function makeUsageEvent(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: `evt-${randomUUID()}`,
+    timestamp: "2026-11-02T10:15:00Z",
+    team: "alpha",
+    feature: "answer",
+    provider: "openai",
+    model: "gpt-4o",
+    usage: { inputTokens: 2000, outputTokens: 500, cachedInputTokens: 0 },
+    ...overrides,
+  };
+}

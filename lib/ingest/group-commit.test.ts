@@ -1,0 +1,58 @@
+import { describe, expect, it, vi } from "vitest";
+import { GroupCommit } from "./group-commit";
+
+const options = { windowMs: 5, maxItems: 100, maxInFlight: 1 };
+
+describe("GroupCommit", () => {
+  it("coalesces concurrent submissions into one flush and answers each with its own results", async () => {
+    const flush = vi.fn(async (items: number[]) => items.map((n) => n * 10));
+    const gc = new GroupCommit(flush, options);
+    const answers = await Promise.all([gc.submit([1, 2]), gc.submit([3]), gc.submit([4, 5, 6])]);
+    expect(answers).toEqual([[10, 20], [30], [40, 50, 60]]);
+    expect(flush).toHaveBeenCalledTimes(1);
+    expect(flush).toHaveBeenCalledWith([1, 2, 3, 4, 5, 6]);
+  });
+
+  it("fails every submission of a failed group, and later groups still commit", async () => {
+    let fail = true;
+    const gc = new GroupCommit(async (items: number[]) => {
+      if (fail) throw new Error("storage down");
+      return items;
+    }, options);
+    const first = Promise.allSettled([gc.submit([1]), gc.submit([2])]);
+    expect((await first).map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    fail = false;
+    await expect(gc.submit([3])).resolves.toEqual([3]);
+  });
+
+  it("flushes at once when the size bound is reached and splits groups at it", async () => {
+    const sizes: number[] = [];
+    const gc = new GroupCommit(async (items: number[]) => {
+      sizes.push(items.length);
+      return items;
+    }, { windowMs: 10_000, maxItems: 4, maxInFlight: 1 });
+    const all = await Promise.all([gc.submit([1, 2, 3]), gc.submit([4, 5]), gc.submit([6, 7])]);
+    expect(all.flat()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(sizes).toEqual([3, 4]);
+  });
+
+  it("never runs more flushes at once than allowed", async () => {
+    let running = 0;
+    let peak = 0;
+    const gc = new GroupCommit(async (items: number[]) => {
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, 5));
+      running--;
+      return items;
+    }, { windowMs: 0, maxItems: 1, maxInFlight: 2 });
+    await Promise.all(Array.from({ length: 10 }, (_, i) => gc.submit([i])));
+    expect(peak).toBe(2);
+  });
+
+  it("answers an empty submission without a flush", async () => {
+    const flush = vi.fn(async (items: number[]) => items);
+    await expect(new GroupCommit(flush, options).submit([])).resolves.toEqual([]);
+    expect(flush).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,63 @@
+// What ingest needs to know of an organisation, cached briefly per process:
+// its settings, its teams by slug, and its price book (catalog + overrides).
+import { pool } from "@/lib/db";
+import { PriceBook, type PriceRow } from "@/lib/pricing/price-book";
+
+export type OrgContext = {
+  orgId: string;
+  timeZone: string;
+  autoCreateTeams: boolean;
+  teamIdBySlug: Map<string, string>;
+  teamSlugById: Map<string, string>;
+  priceBook: PriceBook;
+};
+
+const TTL_MS = 15_000;
+const cache = new Map<string, { at: number; context: Promise<OrgContext> }>();
+
+const OVERRIDE_COLUMNS = `provider, model, effective_from AS "effectiveFrom", input_per_mtok::text AS "inputPerMTok",
+  output_per_mtok::text AS "outputPerMTok", cached_input_per_mtok::text AS "cachedInputPerMTok",
+  cache_write_per_mtok::text AS "cacheWritePerMTok", reasoning_per_mtok::text AS "reasoningPerMTok"`;
+
+async function load(orgId: string): Promise<OrgContext> {
+  const [org, teams, overrides] = await Promise.all([
+    pool().query<{ time_zone: string; auto_create_teams: boolean }>("SELECT time_zone, auto_create_teams FROM organizations WHERE id = $1", [orgId]),
+    pool().query<{ id: string; slug: string }>("SELECT id, slug FROM teams WHERE org_id = $1", [orgId]),
+    pool().query<PriceRow>(`SELECT ${OVERRIDE_COLUMNS} FROM price_overrides WHERE org_id = $1`, [orgId]),
+  ]);
+  if (!org.rows[0]) throw new Error(`organisation ${orgId} not found`);
+  return {
+    orgId,
+    timeZone: org.rows[0].time_zone,
+    autoCreateTeams: org.rows[0].auto_create_teams,
+    teamIdBySlug: new Map(teams.rows.map((t) => [t.slug, t.id])),
+    teamSlugById: new Map(teams.rows.map((t) => [t.id, t.slug])),
+    priceBook: PriceBook.fromCatalogFile(overrides.rows),
+  };
+}
+
+export function getOrgContext(orgId: string): Promise<OrgContext> {
+  const hit = cache.get(orgId);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.context;
+  const context = load(orgId);
+  cache.set(orgId, { at: Date.now(), context });
+  context.catch(() => cache.delete(orgId));
+  return context;
+}
+
+/** Forget an organisation's cached context (after its teams, settings or prices change). */
+export function invalidateOrgContext(orgId: string): void {
+  cache.delete(orgId);
+}
+
+/** Slugs the cached context does not know, looked up again in the database. */
+export async function findTeams(orgId: string, slugs: string[]): Promise<Map<string, string>> {
+  if (slugs.length === 0) return new Map();
+  const { rows } = await pool().query<{ id: string; slug: string }>("SELECT id, slug FROM teams WHERE org_id = $1 AND slug = ANY($2)", [orgId, slugs]);
+  return new Map(rows.map((t) => [t.slug, t.id]));
+}
+
+export async function findTeamSlug(orgId: string, teamId: string): Promise<string | null> {
+  const { rows } = await pool().query<{ slug: string }>("SELECT slug FROM teams WHERE org_id = $1 AND id = $2", [orgId, teamId]);
+  return rows[0]?.slug ?? null;
+}

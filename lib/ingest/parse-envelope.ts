@@ -1,0 +1,55 @@
+// The request body of an ingest endpoint as a list of raw items: JSON
+// `{"<key>": [...]}` or NDJSON (one item per line). A body that cannot be read
+// at all is a 400; a bad NDJSON line only rejects that item.
+import { AppError } from "@/lib/http/errors";
+import { MAX_ITEMS_PER_REQUEST } from "@/lib/schemas/events";
+
+export type Envelope = { items: unknown[]; lineErrors: Map<number, string> };
+
+const NDJSON = new Set(["application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines", "application/jsonlines"]);
+
+function mediaType(contentType: string | undefined): string {
+  return (contentType ?? "application/json").split(";", 1)[0].trim().toLowerCase();
+}
+
+function tooMany(count: number): AppError {
+  return new AppError("payload_too_large", `At most ${MAX_ITEMS_PER_REQUEST} items per request; this one has ${count}.`);
+}
+
+export function parseEnvelope(body: Buffer, contentType: string | undefined, key: "events" | "outcomes"): Envelope {
+  const type = mediaType(contentType);
+  if (NDJSON.has(type)) return parseNdjson(body.toString("utf8"));
+  if (type !== "application/json" && !type.endsWith("+json")) {
+    throw new AppError("unsupported_media_type", `Content-Type '${type}' is not supported; send application/json or application/x-ndjson.`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString("utf8"));
+  } catch {
+    throw new AppError("invalid_body", "The request body is not valid JSON.");
+  }
+  const items = (parsed as Record<string, unknown> | null)?.[key];
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed) || !Array.isArray(items)) {
+    throw new AppError("invalid_body", `The body must be an object {"${key}": [...]}.`, [{ path: key, message: "must be an array" }]);
+  }
+  if (items.length > MAX_ITEMS_PER_REQUEST) throw tooMany(items.length);
+  return { items, lineErrors: new Map() };
+}
+
+function parseNdjson(text: string): Envelope {
+  const items: unknown[] = [];
+  const lineErrors = new Map<number, string>();
+  for (const line of text.split("\n")) {
+    if (line.trim() === "") continue;
+    if (items.length === MAX_ITEMS_PER_REQUEST) throw tooMany(items.length + 1);
+    try {
+      items.push(JSON.parse(line));
+    } catch {
+      lineErrors.set(items.length, "this line is not valid JSON");
+      items.push(undefined);
+    }
+  }
+  if (items.length === 0) throw new AppError("invalid_body", "The NDJSON body holds no items.");
+  if (lineErrors.size === items.length) throw new AppError("invalid_body", "No line of the NDJSON body is valid JSON.");
+  return { items, lineErrors };
+}

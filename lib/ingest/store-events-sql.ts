@@ -1,0 +1,69 @@
+// The one statement that stores a batch of events (DESIGN.md 4, 6, 8):
+// insert the events idempotently, and from the newly inserted rows only,
+// add to the hourly and daily rollups and to the ledgers of every budget the
+// event falls under (period in the organisation's time zone). Rollup and
+// ledger rows are written in key order so concurrent batches lock them in
+// the same order.
+import { EVENT_COLUMNS } from "./event-row";
+
+const STORED = EVENT_COLUMNS.filter(([c]) => c !== "team_slug").map(([c]) => c);
+const INPUT = EVENT_COLUMNS.map(([c, type], i) => ({ c, param: `$${i + 1}::${type}[]` }));
+
+const MEASURES = `count(*), count(*) FILTER (WHERE status = 'error'), count(*) FILTER (WHERE cache_hit),
+  count(*) FILTER (WHERE unpriced), sum(input_tokens), sum(output_tokens), sum(cached_input_tokens),
+  sum(cache_write_tokens), sum(reasoning_tokens), sum(cost_usd), sum(saved_usd), coalesce(sum(value_usd), 0),
+  coalesce(sum(latency_ms), 0)`;
+
+const ROLLUP_COLUMNS = `org_id, bucket, team_id, feature, provider, model, events, error_events, cache_hits,
+  unpriced_events, input_tokens, output_tokens, cached_input_tokens, cache_write_tokens, reasoning_tokens,
+  cost_usd, saved_usd, value_usd, latency_ms_sum`;
+
+const ADD_MEASURES = [
+  "events", "error_events", "cache_hits", "unpriced_events", "input_tokens", "output_tokens", "cached_input_tokens",
+  "cache_write_tokens", "reasoning_tokens", "cost_usd", "saved_usd", "value_usd", "latency_ms_sum",
+].map((m) => `${m} = r.${m} + EXCLUDED.${m}`).join(", ");
+
+function rollup(table: string, grain: "hour" | "day"): string {
+  return `INSERT INTO ${table} AS r (${ROLLUP_COLUMNS})
+    SELECT org_id, date_trunc('${grain}', ts, 'UTC'), team_id, feature, provider, model, ${MEASURES}
+      FROM ins GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT (org_id, bucket, team_id, feature, provider, model) DO UPDATE SET ${ADD_MEASURES}`;
+}
+
+const LEDGERS = `INSERT INTO budget_ledgers AS l (org_id, budget_id, period_start, period_end, spent_usd, updated_at)
+    SELECT b.org_id, b.id, p.period_start,
+           ((p.period_start AT TIME ZONE o.time_zone) + ('1 ' || b.period::text)::interval) AT TIME ZONE o.time_zone,
+           sum(i.cost_usd), now()
+      FROM ins i
+      JOIN organizations o ON o.id = i.org_id
+      JOIN budgets b ON b.org_id = i.org_id AND b.archived_at IS NULL AND (
+             b.scope_type = 'org'
+          OR (b.scope_type = 'team' AND b.scope_value = i.team_id)
+          OR (b.scope_type = 'feature' AND b.scope_value = i.feature)
+          OR (b.scope_type = 'model' AND b.scope_value IN (i.model, i.priced_model))
+          OR (b.scope_type = 'api_key' AND b.scope_value = i.api_key_id))
+      CROSS JOIN LATERAL (SELECT date_trunc(b.period::text, i.ts, o.time_zone) AS period_start) p
+     GROUP BY b.org_id, b.id, p.period_start, o.time_zone, b.period ORDER BY 1, 2, 3
+    ON CONFLICT (org_id, budget_id, period_start) DO UPDATE SET spent_usd = l.spent_usd + EXCLUDED.spent_usd, updated_at = now()`;
+
+export const STORE_EVENTS_SQL = `
+WITH input AS (
+  SELECT * FROM unnest(${INPUT.map((i) => i.param).join(", ")}) AS x(${INPUT.map((i) => i.c).join(", ")})
+),
+ins AS (
+  INSERT INTO usage_events (${STORED.join(", ")}, team_id)
+  SELECT ${STORED.map((c) => `x.${c}`).join(", ")}, t.id
+    FROM input x JOIN teams t ON t.org_id = x.org_id AND t.slug = x.team_slug
+  ON CONFLICT (org_id, event_id) DO NOTHING
+  RETURNING *
+),
+hourly AS (${rollup("usage_rollups_hourly", "hour")}),
+daily AS (${rollup("usage_rollups_daily", "day")}),
+ledgers AS (${LEDGERS})
+SELECT org_id, event_id FROM ins`;
+
+/** Creates the teams events name that do not exist yet, marked unreviewed (API.md). */
+export const CREATE_UNREVIEWED_TEAMS_SQL = `
+INSERT INTO teams (org_id, id, slug, name, unreviewed)
+SELECT $1, gen_random_uuid()::text, slug, slug, true FROM unnest($2::text[]) AS slug
+ON CONFLICT (org_id, slug) DO NOTHING`;

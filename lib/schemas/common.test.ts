@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { Slug, UsdAmount } from "./common";
+
+describe("UsdAmount", () => {
+  it.each([
+    ["12.5", "12.500000000"],
+    [0.01, "0.010000000"],
+    [1e-7, "0.000000100"],
+    [0.1 + 0.2, "0.300000000"],
+    [5000, "5000.000000000"],
+  ])("accepts %j as %j", (input, out) => {
+    expect(UsdAmount.parse(input)).toBe(out);
+  });
+
+  it.each(["-1", -1, "1.0000000001", "abc", "", Number.NaN, "1e3", null, true])("refuses %j", (input) => {
+    expect(UsdAmount.safeParse(input).success).toBe(false);
+  });
+});
+
+describe("Slug", () => {
+  it("lower-cases and trims", () => {
+    expect(Slug.parse(" Search ")).toBe("search");
+  });
+  it.each(["", "-lead", "a b", "x".repeat(65), "dé"])("refuses %j", (input) => {
+    expect(Slug.safeParse(input).success).toBe(false);
+  });
+});
