@@ -1,0 +1,47 @@
+// Which spans become events, are ignored or rejected.
+import { describe, expect, it } from "vitest";
+import { type SpanSpec, eventsOf, idOf } from "./test-payloads";
+
+describe("spansToEvents: which spans count", () => {
+  it("ignores spans without GenAI attributes", async () => {
+    const { result } = await eventsOf([
+      { name: "GET /answer", attributes: { "http.request.method": "GET" } },
+      { name: "SELECT", attributes: { "db.system.name": "postgresql" } },
+      { attributes: { "gen_ai.request.model": "gpt-4o", "gen_ai.usage.input_tokens": 3 } },
+    ]);
+    expect(result.events).toHaveLength(1);
+    expect(result.ignored).toBe(2);
+    expect(result.rejected).toEqual([]);
+  });
+
+  it("ignores a GenAI span with GenAI descendants (agent run, SDK wrapper), so each model call counts once", async () => {
+    const call = (tokens: number): SpanSpec => ({ name: "chat", attributes: { "gen_ai.request.model": "gpt-4o", "gen_ai.usage.input_tokens": tokens } });
+    const { spans, result } = await eventsOf([
+      {
+        name: "invoke_agent planner",
+        attributes: { "gen_ai.operation.name": "invoke_agent", "gen_ai.request.model": "gpt-4o", "gen_ai.usage.input_tokens": 30 },
+        children: [call(10), { name: "execute_tool search", attributes: { "gen_ai.tool.name": "search" }, children: [call(20)] }],
+      },
+    ]);
+    const calls = spans.filter((s) => s.name === "chat").map(idOf);
+    expect(result.events.map((e) => e.id)).toEqual(calls);
+    expect(result.ignored).toBe(2);
+  });
+
+  it.each([
+    { case: "no model", attributes: { "gen_ai.provider.name": "openai", "gen_ai.usage.input_tokens": 10 }, message: /has no model/ },
+    { case: "negative tokens", attributes: { "gen_ai.request.model": "gpt-4o", "gen_ai.usage.input_tokens": -5 }, message: /gen_ai.usage.input_tokens must be a non-negative whole number, got -5/ },
+    { case: "fractional tokens", attributes: { "gen_ai.request.model": "gpt-4o", "gen_ai.usage.output_tokens": 1.5 }, message: /gen_ai.usage.output_tokens/ },
+    { case: "text tokens", attributes: { "gen_ai.request.model": "gpt-4o", "gen_ai.usage.prompt_tokens": "many" }, message: /gen_ai.usage.prompt_tokens/ },
+  ])("rejects a GenAI span with $case", async ({ attributes, message }) => {
+    const { spans, result } = await eventsOf([{ name: "GET /", attributes: { "http.route": "/" } }, { attributes }]);
+    expect(result.events).toEqual([]);
+    expect(result.ignored).toBe(1);
+    expect(result.rejected).toEqual([{ index: 1, spanId: spans[1].spanContext().spanId, message: expect.stringMatching(message) }]);
+  });
+
+  it("accepts token counts sent as digit strings", async () => {
+    const { result } = await eventsOf([{ attributes: { "gen_ai.request.model": "gpt-4o", "gen_ai.usage.input_tokens": "12" } }]);
+    expect(result.events[0].usage).toMatchObject({ inputTokens: 12 });
+  });
+});
