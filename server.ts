@@ -2,8 +2,9 @@
 // front of Next.js (DESIGN.md 11), with graceful shutdown on SIGTERM/SIGINT.
 import http from "node:http";
 import next from "next";
-import { closeDb } from "@/lib/db";
+import { closeDb, pool } from "@/lib/db";
 import { handleMachineRequest } from "@/lib/machine-api/router";
+import { syncCatalog } from "@/lib/pricing/sync-catalog";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
@@ -11,6 +12,7 @@ const dev = process.env.NODE_ENV !== "production";
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main() {
+  await syncCatalog(pool());
   const app = next({ dev, dir: import.meta.dirname, hostname, port });
   const handleNext = app.getRequestHandler();
   await app.prepare();

@@ -5,11 +5,6 @@ import { z } from "zod";
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  AUTH_SECRET: z.string().min(16).optional(),
-  AUTH_OIDC_ISSUER: z.string().url().optional(),
-  AUTH_OIDC_CLIENT_ID: z.string().min(1).optional(),
-  AUTH_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-  AUTH_OIDC_NAME: z.string().min(1).default("Single sign-on"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -28,9 +23,24 @@ export function env(): Env {
   return cached;
 }
 
-/** OIDC sign-in is offered only when its three variables are set. */
+const OidcSchema = z.object({
+  AUTH_OIDC_ISSUER: z.string().url("AUTH_OIDC_ISSUER must be a URL"),
+  AUTH_OIDC_CLIENT_ID: z.string().min(1),
+  AUTH_OIDC_CLIENT_SECRET: z.string().min(1),
+  AUTH_OIDC_NAME: z.string().min(1).default("Single sign-on"),
+});
+
+/**
+ * OIDC sign-in is offered only when its three variables are set. Read apart
+ * from env(): the auth config loads at build time, without a database.
+ */
 export function oidcConfig(): { issuer: string; clientId: string; clientSecret: string; name: string } | null {
-  const e = env();
-  if (!e.AUTH_OIDC_ISSUER || !e.AUTH_OIDC_CLIENT_ID || !e.AUTH_OIDC_CLIENT_SECRET) return null;
+  const { AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID, AUTH_OIDC_CLIENT_SECRET } = process.env;
+  if (!AUTH_OIDC_ISSUER && !AUTH_OIDC_CLIENT_ID && !AUTH_OIDC_CLIENT_SECRET) return null;
+  const parsed = OidcSchema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`Invalid OIDC configuration: set AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET together (${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}).`);
+  }
+  const e = parsed.data;
   return { issuer: e.AUTH_OIDC_ISSUER, clientId: e.AUTH_OIDC_CLIENT_ID, clientSecret: e.AUTH_OIDC_CLIENT_SECRET, name: e.AUTH_OIDC_NAME };
 }

@@ -75,7 +75,7 @@ test("bad input names the field", async ({ page }) => {
   const body = await res.json();
   expect(body.error.code).toBe("validation_failed");
   expect(body.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(["name", "scopes[0]"]));
-  const notJson = await page.request.post("/api/api-keys", { data: "{nope", headers: { "content-type": "application/json" } });
+  const notJson = await page.request.post("/api/api-keys", { data: Buffer.from("{nope"), headers: { "content-type": "application/json" } });
   expect(notJson.status()).toBe(400);
 });
 

@@ -37,7 +37,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // a wrong password is not a server error: keep the log quiet about it
     error: (error) => {
-      if (error.name !== "CredentialsSignin") console.error(error);
+      if ((error as { type?: string }).type !== "CredentialsSignin") console.error(error);
     },
   },
   callbacks: {

@@ -47,7 +47,7 @@ export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = 
       const body = options.body ? parse(options.body, await readJson(req), "body") : undefined;
       const searchParams = Object.fromEntries(new URL(req.url).searchParams);
       const query = options.query ? parse(options.query, searchParams, "query") : undefined;
-      const params = Object.fromEntries(Object.entries(await context.params).map(([k, v]) => [k, String(v)]));
+      const params = Object.fromEntries(Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, String(v)]));
       const result = await handler({ viewer, body, query, params } as Input<B, Q>);
       return NextResponse.json(result, { status: options.status ?? 200, headers: { "cache-control": "no-store" } });
     } catch (err) {
