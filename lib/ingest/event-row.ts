@@ -1,3 +1,5 @@
+import type { Columns } from "./store-rows";
+
 // One usage event as stored: validated, priced, team still named by slug
 // (resolved to its id inside the storing statement).
 export type EventRow = {
@@ -32,7 +34,7 @@ export type EventRow = {
 };
 
 /** Column, its SQL array type, and the row field feeding it, in insert order. */
-export const EVENT_COLUMNS: [column: string, type: string, field: keyof EventRow][] = [
+export const EVENT_COLUMNS: Columns<EventRow> = [
   ["org_id", "text", "orgId"],
   ["event_id", "text", "eventId"],
   ["ts", "timestamptz", "ts"],

@@ -2,6 +2,7 @@
 // its settings, its teams by slug, and its price book (catalog + overrides).
 import { pool } from "@/lib/db";
 import { PriceBook, type PriceRow } from "@/lib/pricing/price-book";
+import { memoResolver, type PriceResolver } from "./price-event";
 
 export type OrgContext = {
   orgId: string;
@@ -10,6 +11,8 @@ export type OrgContext = {
   teamIdBySlug: Map<string, string>;
   teamSlugById: Map<string, string>;
   priceBook: PriceBook;
+  /** The price book's lookups, memoised for the life of this context. */
+  resolvePrice: PriceResolver;
 };
 
 const TTL_MS = 15_000;
@@ -26,13 +29,15 @@ async function load(orgId: string): Promise<OrgContext> {
     pool().query<PriceRow>(`SELECT ${OVERRIDE_COLUMNS} FROM price_overrides WHERE org_id = $1`, [orgId]),
   ]);
   if (!org.rows[0]) throw new Error(`organisation ${orgId} not found`);
+  const priceBook = PriceBook.fromCatalogFile(overrides.rows);
   return {
     orgId,
     timeZone: org.rows[0].time_zone,
     autoCreateTeams: org.rows[0].auto_create_teams,
     teamIdBySlug: new Map(teams.rows.map((t) => [t.slug, t.id])),
     teamSlugById: new Map(teams.rows.map((t) => [t.id, t.slug])),
-    priceBook: PriceBook.fromCatalogFile(overrides.rows),
+    priceBook,
+    resolvePrice: memoResolver(priceBook),
   };
 }
 

@@ -21,7 +21,9 @@ const ZERO = "0.000000000";
  * the list price; a client-sent cost wins over the catalog; a model without
  * a price is flagged unpriced (its cost is unknown, not zero).
  */
-export function priceEvent(input: PriceInput, resolve: (provider: string, model: string, at: Date) => ModelPrice | null): PricedCost {
+export type PriceResolver = (provider: string, model: string, at: Date) => ModelPrice | null;
+
+export function priceEvent(input: PriceInput, resolve: PriceResolver): PricedCost {
   const price = resolve(input.provider, input.model, input.at);
   const listCost = price ? formatUsd(costOfUsage(input.usage, price)) : null;
   const pricedModel = price?.model ?? null;
@@ -31,8 +33,8 @@ export function priceEvent(input: PriceInput, resolve: (provider: string, model:
   return { costUsd: listCost, savedUsd: ZERO, costSource: price!.source, unpriced: false, pricedModel };
 }
 
-/** Memoises price lookups within a batch: most events share a model and an hour. */
-export function memoResolver(book: PriceBook): (provider: string, model: string, at: Date) => ModelPrice | null {
+/** Memoises price lookups: most events share a model and a minute. */
+export function memoResolver(book: PriceBook): PriceResolver {
   const memo = new Map<string, ModelPrice | null>();
   return (provider, model, at) => {
     const key = `${provider}\u0000${model}\u0000${Math.floor(at.getTime() / 60_000)}`;

@@ -5,9 +5,9 @@
 // ledger rows are written in key order so concurrent batches lock them in
 // the same order.
 import { EVENT_COLUMNS } from "./event-row";
+import { unnestInput } from "./store-rows";
 
 const STORED = EVENT_COLUMNS.filter(([c]) => c !== "team_slug").map(([c]) => c);
-const INPUT = EVENT_COLUMNS.map(([c, type], i) => ({ c, param: `$${i + 1}::${type}[]` }));
 
 const MEASURES = `count(*), count(*) FILTER (WHERE status = 'error'), count(*) FILTER (WHERE cache_hit),
   count(*) FILTER (WHERE unpriced), sum(input_tokens), sum(output_tokens), sum(cached_input_tokens),
@@ -47,9 +47,7 @@ const LEDGERS = `INSERT INTO budget_ledgers AS l (org_id, budget_id, period_star
     ON CONFLICT (org_id, budget_id, period_start) DO UPDATE SET spent_usd = l.spent_usd + EXCLUDED.spent_usd, updated_at = now()`;
 
 export const STORE_EVENTS_SQL = `
-WITH input AS (
-  SELECT * FROM unnest(${INPUT.map((i) => i.param).join(", ")}) AS x(${INPUT.map((i) => i.c).join(", ")})
-),
+WITH input AS (${unnestInput(EVENT_COLUMNS)}),
 ins AS (
   INSERT INTO usage_events (${STORED.join(", ")}, team_id)
   SELECT ${STORED.map((c) => `x.${c}`).join(", ")}, t.id
@@ -60,10 +58,4 @@ ins AS (
 hourly AS (${rollup("usage_rollups_hourly", "hour")}),
 daily AS (${rollup("usage_rollups_daily", "day")}),
 ledgers AS (${LEDGERS})
-SELECT org_id, event_id FROM ins`;
-
-/** Creates the teams events name that do not exist yet, marked unreviewed (API.md). */
-export const CREATE_UNREVIEWED_TEAMS_SQL = `
-INSERT INTO teams (org_id, id, slug, name, unreviewed)
-SELECT $1, gen_random_uuid()::text, slug, slug, true FROM unnest($2::text[]) AS slug
-ON CONFLICT (org_id, slug) DO NOTHING`;
+SELECT org_id, event_id AS id FROM ins`;

@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError, toAppError } from "@/lib/http/errors";
 import { sendError } from "@/lib/http/node-response";
-import { postEvents } from "./events";
+import { postEvents, postOutcomes } from "./ingest-endpoint";
 import { health } from "./health";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -12,6 +12,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 const routes: Record<string, Partial<Record<string, Handler>>> = {
   "/api/health": { GET: health, HEAD: health },
   "/api/v1/events": { POST: postEvents },
+  "/api/v1/outcomes": { POST: postOutcomes },
 };
 
 /** Returns false when the request is not for the fast path. */

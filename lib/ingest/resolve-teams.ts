@@ -13,7 +13,7 @@ export type TeamResolution<T> = { items: (Valid<T> & { teamSlug: string; newTeam
  * a team may only write that team (403 for the whole request). An unknown
  * slug creates an unreviewed team, unless the organisation turned that off.
  */
-export async function resolveEventTeams<T extends Named>(ctx: OrgContext, principal: ApiKeyPrincipal, valid: Valid<T>[]): Promise<TeamResolution<T>> {
+export async function resolveTeams<T extends Named>(ctx: OrgContext, principal: ApiKeyPrincipal, valid: Valid<T>[]): Promise<TeamResolution<T>> {
   const keyTeam = principal.teamId ? (ctx.teamSlugById.get(principal.teamId) ?? (await keyTeamSlug(ctx, principal.teamId))) : null;
   const rejected: RejectedItem[] = [];
   const named: (Valid<T> & { teamSlug: string })[] = [];

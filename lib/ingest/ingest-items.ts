@@ -1,0 +1,60 @@
+// The pipeline shared by the ingest endpoints: parse the body, validate each
+// item, resolve its team, turn it into a row, and store the rows through
+// group commit. Answers per API.md: accepted, duplicates, rejected.
+import type { z } from "zod";
+import type { ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
+import type { IngestResponse, RejectedItem } from "@/lib/schemas/events";
+import type { GroupCommit } from "./group-commit";
+import { getOrgContext, invalidateOrgContext, type OrgContext } from "./org-context";
+import { parseEnvelope } from "./parse-envelope";
+import { resolveTeams } from "./resolve-teams";
+import type { Pending, TeamRow } from "./store-rows";
+import { reject, validateItems } from "./validate-items";
+
+const FUTURE_LIMIT_MS = 5 * 60_000;
+
+type Item = { id: string; team?: string; timestamp?: string };
+
+export type IngestRequest = { principal: ApiKeyPrincipal; body: Buffer; contentType?: string; now?: Date };
+
+export type ItemPipeline<S extends z.ZodType<Item>, R extends TeamRow> = {
+  key: "events" | "outcomes";
+  schema: S;
+  /** Builds the stored row of a valid item (team and timestamp resolved). */
+  toRow: (item: z.output<S>, context: { ctx: OrgContext; principal: ApiKeyPrincipal; teamSlug: string; ts: Date }) => R;
+  committer: GroupCommit<Pending<R>, boolean>;
+};
+
+export async function ingestItems<S extends z.ZodType<Item>, R extends TeamRow>(pipeline: ItemPipeline<S, R>, request: IngestRequest): Promise<IngestResponse> {
+  const now = request.now ?? new Date();
+  const envelope = parseEnvelope(request.body, request.contentType, pipeline.key);
+  const { valid, rejected } = validateItems(envelope, pipeline.schema);
+  const ctx = await getOrgContext(request.principal.orgId);
+  const teams = await resolveTeams(ctx, request.principal, valid);
+  rejected.push(...teams.rejected);
+  const pending: Pending<R>[] = [];
+  for (const { index, value, teamSlug, newTeam } of teams.items) {
+    const ts = value.timestamp ? new Date(value.timestamp) : now;
+    if (ts.getTime() > now.getTime() + FUTURE_LIMIT_MS) {
+      rejected.push(reject(index, value.id, "timestamp", "must not be more than 5 minutes in the future"));
+      continue;
+    }
+    pending.push({ newTeam, row: pipeline.toRow(value, { ctx, principal: request.principal, teamSlug, ts }) });
+  }
+  const inserted = await pipeline.committer.submit(pending);
+  if (pending.some((p) => p.newTeam)) invalidateOrgContext(ctx.orgId);
+  const accepted = inserted.filter(Boolean).length;
+  return { accepted, duplicates: inserted.length - accepted, rejected: sortByIndex(rejected) };
+}
+
+function sortByIndex(rejected: RejectedItem[]): RejectedItem[] {
+  return rejected.sort((a, b) => a.index - b.index);
+}
+
+export function groupCommitOptions(prefix: string) {
+  return {
+    windowMs: Number(process.env[`${prefix}_GROUP_WINDOW_MS`] ?? 2),
+    maxItems: Number(process.env[`${prefix}_GROUP_MAX_ITEMS`] ?? 5000),
+    maxInFlight: Number(process.env[`${prefix}_GROUP_MAX_IN_FLIGHT`] ?? 3),
+  };
+}

@@ -1,0 +1,61 @@
+import { type IngestResponse, OutcomeInput } from "@/lib/schemas/events";
+import { GroupCommit } from "./group-commit";
+import { groupCommitOptions, ingestItems, type IngestRequest, type ItemPipeline } from "./ingest-items";
+import { type Columns, type Pending, storeRows, unnestInput } from "./store-rows";
+
+type OutcomeRow = {
+  orgId: string;
+  outcomeId: string;
+  ts: Date;
+  teamSlug: string;
+  feature: string;
+  traceId: string | null;
+  kind: string;
+  valueUsd: string;
+  count: number;
+  apiKeyId: string;
+};
+
+const COLUMNS: Columns<OutcomeRow> = [
+  ["org_id", "text", "orgId"],
+  ["outcome_id", "text", "outcomeId"],
+  ["ts", "timestamptz", "ts"],
+  ["team_slug", "text", "teamSlug"],
+  ["feature", "text", "feature"],
+  ["trace_id", "text", "traceId"],
+  ["kind", "text", "kind"],
+  ["value_usd", "numeric", "valueUsd"],
+  ["count", "int", "count"],
+  ["api_key_id", "text", "apiKeyId"],
+];
+
+const STORED = COLUMNS.map(([c]) => c).filter((c) => c !== "team_slug");
+
+// Outcomes are idempotent on (org_id, outcome_id), like events.
+const STORE_OUTCOMES_SQL = `
+WITH input AS (${unnestInput(COLUMNS)})
+INSERT INTO outcomes (${STORED.join(", ")}, team_id)
+SELECT ${STORED.map((c) => `x.${c}`).join(", ")}, t.id
+  FROM input x JOIN teams t ON t.org_id = x.org_id AND t.slug = x.team_slug
+ON CONFLICT (org_id, outcome_id) DO NOTHING
+RETURNING org_id, outcome_id AS id`;
+
+const committer = new GroupCommit<Pending<OutcomeRow>, boolean>(
+  (items) => storeRows(items, STORE_OUTCOMES_SQL, COLUMNS, (row) => row.outcomeId),
+  groupCommitOptions("OUTCOMES"),
+);
+
+const outcomes: ItemPipeline<typeof OutcomeInput, OutcomeRow> = {
+  key: "outcomes",
+  schema: OutcomeInput,
+  committer,
+  toRow: (o, { ctx, principal, teamSlug, ts }) => ({
+    orgId: ctx.orgId, outcomeId: o.id, ts, teamSlug, feature: o.feature, traceId: o.traceId ?? null,
+    kind: o.kind, valueUsd: o.valueUsd, count: o.count, apiKeyId: principal.keyId,
+  }),
+};
+
+/** POST /api/v1/outcomes: business value for ROI, with the guarantees of events. */
+export function ingestOutcomes(request: IngestRequest): Promise<IngestResponse> {
+  return ingestItems(outcomes, request);
+}

@@ -1,0 +1,44 @@
+import type pg from "pg";
+import { pool } from "@/lib/db";
+import { withTransaction } from "./with-transaction";
+
+/** Creates the teams that items name and that do not exist yet, marked unreviewed (API.md). */
+const CREATE_UNREVIEWED_TEAMS_SQL = `
+INSERT INTO teams (org_id, id, slug, name, unreviewed)
+SELECT $1, gen_random_uuid()::text, slug, slug, true FROM unnest($2::text[]) AS slug
+ON CONFLICT (org_id, slug) DO NOTHING`;
+
+/** A row to store, with its team named by slug and whether that team is new. */
+export type TeamRow = { orgId: string; teamSlug: string };
+export type Pending<R extends TeamRow> = { row: R; newTeam: boolean };
+export type Columns<R> = [column: string, type: string, field: keyof R][];
+
+/**
+ * Stores rows in one transaction (whole or not at all): first the unreviewed
+ * teams they name, then the rows through `sql`, which returns the (org_id,
+ * id) of each newly inserted row. Returns, per row, true when inserted and
+ * false when its id was already stored or came earlier in the batch.
+ */
+export async function storeRows<R extends TeamRow>(items: Pending<R>[], sql: string, columns: Columns<R>, idOf: (row: R) => string): Promise<boolean[]> {
+  if (items.length === 0) return [];
+  const newTeams = new Map<string, Set<string>>();
+  for (const { row, newTeam } of items) {
+    if (newTeam) newTeams.set(row.orgId, (newTeams.get(row.orgId) ?? new Set()).add(row.teamSlug));
+  }
+  const rows = items.map((i) => i.row);
+  const inserted = await withTransaction(pool(), async (client: pg.PoolClient) => {
+    for (const [orgId, slugs] of [...newTeams].sort(([a], [b]) => a.localeCompare(b))) {
+      await client.query(CREATE_UNREVIEWED_TEAMS_SQL, [orgId, [...slugs].sort()]);
+    }
+    const params = columns.map(([, , field]) => rows.map((row) => row[field]));
+    const { rows: stored } = await client.query<{ org_id: string; id: string }>(sql, params);
+    return new Set(stored.map((r) => `${r.org_id}\u0000${r.id}`));
+  });
+  return rows.map((row) => inserted.delete(`${row.orgId}\u0000${idOf(row)}`));
+}
+
+/** Unnest parameters `$1::type[], ...` and their column names, for `SELECT * FROM unnest(...) AS x(...)`. */
+export function unnestInput<R>(columns: Columns<R>): string {
+  const params = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ");
+  return `SELECT * FROM unnest(${params}) AS x(${columns.map(([c]) => c).join(", ")})`;
+}
