@@ -1,7 +1,7 @@
 import { EventInput, type IngestResponse } from "@/lib/schemas/events";
 import { EVENT_COLUMNS, type EventRow } from "./event-row";
 import { GroupCommit } from "./group-commit";
-import { groupCommitOptions, ingestItems, type IngestRequest, type ItemPipeline } from "./ingest-items";
+import { groupCommitOptions, ingestBody, type IngestRequest, type ItemPipeline } from "./ingest-items";
 import { priceEvent } from "./price-event";
 import { STORE_EVENTS_SQL } from "./store-events-sql";
 import { type Pending, storeRows } from "./store-rows";
@@ -13,7 +13,7 @@ const committer = new GroupCommit<Pending<EventRow>, boolean>(
   groupCommitOptions("INGEST"),
 );
 
-const events: ItemPipeline<typeof EventInput, EventRow> = {
+export const eventPipeline: ItemPipeline<typeof EventInput, EventRow> = {
   key: "events",
   schema: EventInput,
   committer,
@@ -32,5 +32,5 @@ const events: ItemPipeline<typeof EventInput, EventRow> = {
 
 /** POST /api/v1/events: validate each event, price it, store the valid ones durably. */
 export function ingestEvents(request: IngestRequest): Promise<IngestResponse> {
-  return ingestItems(events, request);
+  return ingestBody(eventPipeline, request);
 }

@@ -6,7 +6,7 @@ import type { ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import type { IngestResponse, RejectedItem } from "@/lib/schemas/events";
 import type { GroupCommit } from "./group-commit";
 import { getOrgContext, invalidateOrgContext, type OrgContext } from "./org-context";
-import { parseEnvelope } from "./parse-envelope";
+import { type Envelope, parseEnvelope } from "./parse-envelope";
 import { resolveTeams } from "./resolve-teams";
 import type { Pending, TeamRow } from "./store-rows";
 import { reject, validateItems } from "./validate-items";
@@ -16,6 +16,7 @@ const FUTURE_LIMIT_MS = 5 * 60_000;
 type Item = { id: string; team?: string; timestamp?: string };
 
 export type IngestRequest = { principal: ApiKeyPrincipal; body: Buffer; contentType?: string; now?: Date };
+export type ItemsRequest = { principal: ApiKeyPrincipal; envelope: Envelope; now?: Date };
 
 export type ItemPipeline<S extends z.ZodType<Item>, R extends TeamRow> = {
   key: "events" | "outcomes";
@@ -25,10 +26,15 @@ export type ItemPipeline<S extends z.ZodType<Item>, R extends TeamRow> = {
   committer: GroupCommit<Pending<R>, boolean>;
 };
 
-export async function ingestItems<S extends z.ZodType<Item>, R extends TeamRow>(pipeline: ItemPipeline<S, R>, request: IngestRequest): Promise<IngestResponse> {
-  const now = request.now ?? new Date();
+/** Ingests a request body of the pipeline's items (JSON or NDJSON). */
+export function ingestBody<S extends z.ZodType<Item>, R extends TeamRow>(pipeline: ItemPipeline<S, R>, request: IngestRequest): Promise<IngestResponse> {
   const envelope = parseEnvelope(request.body, request.contentType, pipeline.key);
-  const { valid, rejected } = validateItems(envelope, pipeline.schema);
+  return ingestItems(pipeline, { principal: request.principal, envelope, now: request.now });
+}
+
+export async function ingestItems<S extends z.ZodType<Item>, R extends TeamRow>(pipeline: ItemPipeline<S, R>, request: ItemsRequest): Promise<IngestResponse> {
+  const now = request.now ?? new Date();
+  const { valid, rejected } = validateItems(request.envelope, pipeline.schema);
   const ctx = await getOrgContext(request.principal.orgId);
   const teams = await resolveTeams(ctx, request.principal, valid);
   rejected.push(...teams.rejected);

@@ -1,6 +1,6 @@
 import { type IngestResponse, OutcomeInput } from "@/lib/schemas/events";
 import { GroupCommit } from "./group-commit";
-import { groupCommitOptions, ingestItems, type IngestRequest, type ItemPipeline } from "./ingest-items";
+import { groupCommitOptions, ingestBody, type IngestRequest, type ItemPipeline } from "./ingest-items";
 import { type Columns, type Pending, storeRows, unnestInput } from "./store-rows";
 
 type OutcomeRow = {
@@ -57,5 +57,5 @@ const outcomes: ItemPipeline<typeof OutcomeInput, OutcomeRow> = {
 
 /** POST /api/v1/outcomes: business value for ROI, with the guarantees of events. */
 export function ingestOutcomes(request: IngestRequest): Promise<IngestResponse> {
-  return ingestItems(outcomes, request);
+  return ingestBody(outcomes, request);
 }

@@ -6,6 +6,7 @@ import { AppError, toAppError } from "@/lib/http/errors";
 import { sendError } from "@/lib/http/node-response";
 import { postEvents, postOutcomes } from "./ingest-endpoint";
 import { health } from "./health";
+import { postOtlpTraces } from "./otlp-traces";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -13,6 +14,7 @@ const routes: Record<string, Partial<Record<string, Handler>>> = {
   "/api/health": { GET: health, HEAD: health },
   "/api/v1/events": { POST: postEvents },
   "/api/v1/outcomes": { POST: postOutcomes },
+  "/api/otlp/v1/traces": { POST: postOtlpTraces },
 };
 
 /** Returns false when the request is not for the fast path. */

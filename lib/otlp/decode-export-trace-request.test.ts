@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OtlpDecodeError, decodeExportTraceRequest, otlpEncoding } from "./decode-export-trace-request";
-import { ENCODINGS, recordSpans, serialize } from "./test-payloads";
+import { ENCODINGS, recordSpans, serialize } from "@/tests/otlp-payloads";
 
 const ATTRIBUTES = {
   "gen_ai.request.model": "gpt-4o",

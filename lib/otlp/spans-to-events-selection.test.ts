@@ -1,6 +1,6 @@
 // Which spans become events, are ignored or rejected.
 import { describe, expect, it } from "vitest";
-import { type SpanSpec, eventsOf, idOf } from "./test-payloads";
+import { type SpanSpec, eventsOf, idOf } from "@/tests/otlp-payloads";
 
 describe("spansToEvents: which spans count", () => {
   it("ignores spans without GenAI attributes", async () => {

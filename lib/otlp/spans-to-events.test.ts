@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { EventInput } from "@/lib/schemas/events";
 import type { ExportTraceRequest, OtlpSpan } from "./decode-export-trace-request";
 import { spansToEvents } from "./spans-to-events";
-import { eventsOf, idOf } from "./test-payloads";
+import { eventsOf, idOf } from "@/tests/otlp-payloads";
 
 describe("spansToEvents: one GenAI span", () => {
   it.each([

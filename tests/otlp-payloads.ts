@@ -6,8 +6,8 @@ import { resourceFromAttributes } from "@opentelemetry/resources";
 import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
 import { expect } from "vitest";
 import { EventInput } from "@/lib/schemas/events";
-import { decodeExportTraceRequest } from "./decode-export-trace-request";
-import { type SpansToEventsOptions, type SpansToEventsResult, spansToEvents } from "./spans-to-events";
+import { decodeExportTraceRequest } from "@/lib/otlp/decode-export-trace-request";
+import { type SpansToEventsOptions, type SpansToEventsResult, spansToEvents } from "@/lib/otlp/spans-to-events";
 
 export type SpanSpec = {
   name?: string;

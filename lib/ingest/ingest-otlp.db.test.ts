@@ -1,0 +1,77 @@
+// The official OpenTelemetry JS exporter sends GenAI spans to the real endpoint.
+import { SpanStatusCode } from "@opentelemetry/api";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
+import { resourceFromAttributes } from "@opentelemetry/resources";
+import { SimpleSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { pool } from "@/lib/db";
+import { makeOrg } from "@/tests/factories";
+import { startMachineServer } from "@/tests/machine-server";
+
+let server: Awaited<ReturnType<typeof startMachineServer>>;
+beforeAll(async () => {
+  server = await startMachineServer();
+});
+afterAll(() => server.close());
+
+async function exportSpans(key: string, compression: "gzip" | "none") {
+  const exporter = new OTLPTraceExporter({ url: `${server.url}/api/otlp/v1/traces`, headers: { authorization: `Bearer ${key}` }, compression: compression as never });
+  const provider = new TracerProvider({
+    resource: resourceFromAttributes({ "service.name": "support-bot", "finops.team": "alpha" }),
+    spanProcessors: [new SimpleSpanProcessor({ exporter })],
+  });
+  const tracer = provider.getTracer("test");
+  const chat = tracer.startSpan("chat gpt-4o", {
+    attributes: { "gen_ai.provider.name": "openai", "gen_ai.request.model": "gpt-4o", "gen_ai.response.model": "gpt-4o-2024-08-06", "gen_ai.usage.input_tokens": 2000, "gen_ai.usage.output_tokens": 500, "gen_ai.usage.cache_read.input_tokens": 1000 },
+  });
+  chat.end();
+  const old = tracer.startSpan("anthropic call", {
+    attributes: { "gen_ai.system": "anthropic", "gen_ai.request.model": "claude-3-5-haiku-20241022", "gen_ai.usage.prompt_tokens": 300, "gen_ai.usage.completion_tokens": 20, "finops.feature": "triage" },
+  });
+  old.setStatus({ code: SpanStatusCode.ERROR });
+  old.end();
+  tracer.startSpan("GET /health").end();
+  await provider.forceFlush();
+  await provider.shutdown();
+  return { traceIds: [chat.spanContext().traceId, old.spanContext().traceId] };
+}
+
+describe("POST /api/otlp/v1/traces", () => {
+  it.each(["gzip", "none"] as const)("stores GenAI spans exported by the official SDK exporter (compression %s)", async (compression) => {
+    const { org } = await makeOrg();
+    const { secret } = await createApiKey({ orgId: org.id, name: "otel", scopes: ["ingest"] });
+    const { traceIds } = await exportSpans(secret, compression);
+    const { rows } = await pool().query(
+      `SELECT e.event_id, e.trace_id, t.slug AS team, e.feature, e.provider, e.model, e.priced_model, e.input_tokens, e.output_tokens,
+              e.cached_input_tokens, e.status, e.cost_usd::text AS cost
+         FROM usage_events e JOIN teams t ON t.org_id = e.org_id AND t.id = e.team_id WHERE e.org_id = $1 ORDER BY e.provider`,
+      [org.id],
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ team: "alpha", feature: "triage", provider: "anthropic", priced_model: "claude-3-5-haiku-latest", input_tokens: 300, output_tokens: 20, status: "error", trace_id: traceIds[1] });
+    expect(rows[1]).toMatchObject({ team: "alpha", feature: "support-bot", provider: "openai", model: "gpt-4o-2024-08-06", input_tokens: 2000, cached_input_tokens: 1000, status: "success", cost: "0.008750000", trace_id: traceIds[0] });
+    expect(rows[1].event_id).toMatch(new RegExp(`^${traceIds[0]}:[0-9a-f]{16}$`));
+  });
+
+  it("answers partialSuccess for spans it refuses, and 401/400/415 per OTLP", async () => {
+    const { org } = await makeOrg();
+    const { secret } = await createApiKey({ orgId: org.id, name: "otel", scopes: ["ingest"] });
+    const post = (body: string, contentType = "application/json", key = secret) =>
+      fetch(`${server.url}/api/otlp/v1/traces`, { method: "POST", headers: { "content-type": contentType, authorization: `Bearer ${key}` }, body });
+    const span = (attributes: { key: string; value: { stringValue?: string; intValue?: number } }[]) => ({
+      traceId: "5b8efff798038103d269b633813fc60c", spanId: "eee19b7ec3c1b174", name: "chat", startTimeUnixNano: "1795860000000000000", endTimeUnixNano: "1795860001000000000", attributes,
+    });
+    const body = JSON.stringify({
+      resourceSpans: [{ resource: { attributes: [] }, scopeSpans: [{ spans: [span([{ key: "gen_ai.request.model", value: { stringValue: "gpt-4o" } }, { key: "gen_ai.usage.input_tokens", value: { intValue: 5 } }])] }] }],
+    });
+    const res = await post(body);
+    expect(res.status).toBe(200);
+    const answer = await res.json();
+    expect(Number(answer.partialSuccess.rejectedSpans)).toBe(1); // int64: a string in OTLP JSON
+    expect(answer.partialSuccess.errorMessage).toMatch(/team/);
+    expect((await post("{bad json")).status).toBe(400);
+    expect((await post("{}", "text/plain")).status).toBe(415);
+    expect((await post("{}", "application/json", "fo_nope")).status).toBe(401);
+  });
+});

@@ -1,0 +1,34 @@
+// POST /api/otlp/v1/traces: OpenTelemetry GenAI spans become usage events
+// and go through the events pipeline; other spans are ignored. The answer is
+// an ExportTraceServiceResponse, with partialSuccess when spans were refused.
+import type { ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
+import { AppError } from "@/lib/http/errors";
+import { decodeExportTraceRequest, OtlpDecodeError } from "@/lib/otlp/decode-export-trace-request";
+import type { ExportTraceResult } from "@/lib/otlp/encode-export-trace-response";
+import { spansToEvents } from "@/lib/otlp/spans-to-events";
+import { eventPipeline } from "./ingest-events";
+import { ingestItems } from "./ingest-items";
+
+const MAX_MESSAGES = 5;
+
+export async function ingestOtlpTraces(input: { principal: ApiKeyPrincipal; body: Buffer; contentType: string; now?: Date }): Promise<ExportTraceResult> {
+  let request;
+  try {
+    request = decodeExportTraceRequest(input.body, input.contentType);
+  } catch (err) {
+    if (err instanceof OtlpDecodeError) {
+      throw new AppError(err.code === "unsupported_media_type" ? "unsupported_media_type" : "invalid_body", err.message);
+    }
+    throw err;
+  }
+  const mapped = spansToEvents(request);
+  const result = await ingestItems(eventPipeline, { principal: input.principal, envelope: { items: mapped.events, lineErrors: new Map() }, now: input.now });
+  const messages = [
+    ...mapped.rejected.map((r) => `span ${r.spanId}: ${r.message}`),
+    ...result.rejected.map((r) => `span ${String(r.id ?? r.index)}: ${r.errors.map((e) => (e.path ? `${e.path} ${e.message}` : e.message)).join("; ")}`),
+  ];
+  const rejectedSpans = mapped.rejected.length + result.rejected.length;
+  if (rejectedSpans === 0) return { rejectedSpans: 0 };
+  const more = messages.length > MAX_MESSAGES ? ` (and ${messages.length - MAX_MESSAGES} more)` : "";
+  return { rejectedSpans, errorMessage: messages.slice(0, MAX_MESSAGES).join(" | ") + more };
+}
