@@ -26,3 +26,15 @@ describe("AppError", () => {
     expect(err.message).not.toContain("hunter2");
   });
 });
+
+describe("toAppError and storage", () => {
+  it.each([
+    [Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" })],
+    [new Error("timeout exceeded when trying to connect")],
+    [Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" })],
+  ])("answers 503 with Retry-After when PostgreSQL is unreachable: %s", (err) => {
+    const appError = toAppError(err);
+    expect(appError.status).toBe(503);
+    expect(appError.retryAfter).toBeGreaterThan(0);
+  });
+});

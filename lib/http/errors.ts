@@ -1,3 +1,5 @@
+import { isStorageUnavailable } from "@/lib/db-errors";
+
 // The one error body of both doors (API.md):
 // {"error": {"code": "snake_case", "message": "human sentence", "details": [...]}}
 export const STATUS_BY_CODE = {
@@ -43,8 +45,12 @@ export class AppError extends Error {
   }
 }
 
-/** Anything that is not an AppError is a 500 whose cause stays in the log. */
+/**
+ * An unreachable database is a 503 (nothing of the request was stored);
+ * anything else that is not an AppError is a 500 whose cause stays in the log.
+ */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  if (isStorageUnavailable(err)) return new AppError("storage_unavailable", "Storage is unavailable; nothing from this request was stored. Retry later.", undefined, 5);
   return new AppError("internal", "Something went wrong on our side; the error was logged.");
 }

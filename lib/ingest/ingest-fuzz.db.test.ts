@@ -1,0 +1,62 @@
+// Property-based fuzz: whatever the body, the events endpoint answers with a
+// 4xx or a 200, never a 5xx, and never stores a half batch.
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { makeOrg, makeUsageEvent } from "@/tests/factories";
+import { startMachineServer } from "@/tests/machine-server";
+
+let server: Awaited<ReturnType<typeof startMachineServer>>;
+let key: string;
+beforeAll(async () => {
+  server = await startMachineServer();
+  const { org } = await makeOrg();
+  key = (await createApiKey({ orgId: org.id, name: "fuzz", scopes: ["ingest"] })).secret;
+});
+afterAll(() => server.close());
+
+// Values that look like events but carry wrong types, extremes and junk.
+const junk = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(-1),
+  fc.constant(2 ** 53),
+  fc.constant("1e400"),
+  fc.constant("\u0000"),
+  fc.array(fc.integer(), { maxLength: 3 }),
+  fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }),
+);
+const fields = ["id", "timestamp", "team", "feature", "provider", "model", "usage", "costUsd", "latencyMs", "status", "cacheHit", "traceId", "valueUsd", "metadata"];
+const mutatedEvent = fc
+  .record({ field: fc.constantFrom(...fields), value: junk, usageField: fc.constantFrom("inputTokens", "prompt_tokens", "input_tokens", "cache_read_input_tokens", "reasoningTokens"), usageValue: junk })
+  .map(({ field, value, usageField, usageValue }) => {
+    const event = makeUsageEvent({ [field]: value });
+    if (field !== "usage") event.usage = { ...(event.usage as object), [usageField]: usageValue };
+    return event;
+  });
+const body = fc.oneof(
+  fc.string().map((s) => ({ text: s, type: "application/json" })),
+  fc.uint8Array({ maxLength: 200 }).map((b) => ({ text: Buffer.from(b).toString("latin1"), type: "application/json" })),
+  fc.jsonValue().map((v) => ({ text: JSON.stringify(v), type: "application/json" })),
+  fc.array(mutatedEvent, { maxLength: 8 }).map((events) => ({ text: JSON.stringify({ events }), type: "application/json" })),
+  fc.array(fc.oneof(mutatedEvent.map((e) => JSON.stringify(e)), fc.string()), { maxLength: 8 }).map((lines) => ({ text: lines.join("\n"), type: "application/x-ndjson" })),
+  fc.record({ events: junk }).map((v) => ({ text: JSON.stringify(v), type: "application/json" })),
+);
+
+describe("malformed bodies", () => {
+  it("never yield a 5xx", async () => {
+    await fc.assert(
+      fc.asyncProperty(body, async ({ text, type }) => {
+        const res = await fetch(`${server.url}/api/v1/events`, { method: "POST", headers: { "content-type": type, authorization: `Bearer ${key}` }, body: text });
+        const answer = await res.json();
+        expect(res.status, JSON.stringify(answer)).toBeLessThan(500);
+        if (res.status === 200) expect(answer.accepted + answer.duplicates + answer.rejected.length).toBeGreaterThanOrEqual(0);
+        else expect(answer.error.message).toBeTruthy();
+      }),
+      { numRuns: 300 },
+    );
+  }, 120_000);
+});
