@@ -4,6 +4,8 @@ import http from "node:http";
 import next from "next";
 import { closeDb, pool } from "@/lib/db";
 import { handleMachineRequest } from "@/lib/machine-api/router";
+import { stopBudgetListener } from "@/lib/policy/budget-state";
+import { startReservationSweeper, stopReservationSweeper } from "@/lib/policy/expire-reservations";
 import { syncCatalog } from "@/lib/pricing/sync-catalog";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -13,6 +15,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main() {
   await syncCatalog(pool());
+  startReservationSweeper();
   const app = next({ dev, dir: import.meta.dirname, hostname, port });
   const handleNext = app.getRequestHandler();
   await app.prepare();
@@ -37,7 +40,9 @@ async function main() {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(async () => {
+      stopReservationSweeper();
       await app.close();
+      await stopBudgetListener();
       await closeDb();
       process.exit(0);
     });

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 
 export function randomSlug(prefix = "t"): string {
@@ -41,4 +42,10 @@ export function makeUsageEvent(overrides: Record<string, unknown> = {}): Record<
     usage: { inputTokens: 2000, outputTokens: 500, cachedInputTokens: 0 },
     ...overrides,
   };
+}
+
+export async function makeBudget(orgId: string, overrides: Partial<Prisma.BudgetUncheckedCreateInput> = {}) {
+  return prisma().budget.create({
+    data: { orgId, name: `budget ${randomSlug("b")}`, scopeType: "org", period: "month", limitUsd: "100", mode: "hard", action: "deny", alertThresholds: [], failMode: "open", ...overrides },
+  });
 }

@@ -7,6 +7,9 @@ export type ApiKeyPrincipal = { orgId: string; keyId: string; scopes: ApiKeyScop
 
 const LAST_USED_EVERY_MS = 60_000;
 const lastUsedWritten = new Map<string, number>();
+const LAST_KNOWN_MAX = 10_000;
+/** Keys last seen valid, by hash: used only while PostgreSQL cannot answer (policy fail modes). */
+const lastKnown = new Map<string, ApiKeyPrincipal>();
 
 /** The bearer token of an Authorization header, or null. */
 export function bearerToken(header: string | undefined): string | null {
@@ -31,7 +34,21 @@ export async function authenticateApiKey(header: string | undefined, scope: ApiK
   if (key.revoked_at) throw new AppError("unauthenticated", "The API key was revoked.");
   if (!key.scopes.includes(scope)) throw new AppError("forbidden", `The API key lacks the '${scope}' scope.`);
   touchLastUsed(key.org_id, key.id);
-  return { orgId: key.org_id, keyId: key.id, scopes: key.scopes as ApiKeyScope[], teamId: key.team_id };
+  const principal = { orgId: key.org_id, keyId: key.id, scopes: key.scopes as ApiKeyScope[], teamId: key.team_id };
+  if (lastKnown.size >= LAST_KNOWN_MAX) lastKnown.delete(lastKnown.keys().next().value!);
+  lastKnown.set(hashApiKey(token), principal);
+  return principal;
+}
+
+/**
+ * The principal this process last authenticated for the key, or null. Only
+ * for answering while storage is unreachable: a key revoked meanwhile is
+ * refused again as soon as PostgreSQL answers.
+ */
+export function lastKnownPrincipal(header: string | undefined, scope: ApiKeyScope): ApiKeyPrincipal | null {
+  const token = bearerToken(header);
+  const principal = token ? lastKnown.get(hashApiKey(token)) : undefined;
+  return principal && principal.scopes.includes(scope) ? principal : null;
 }
 
 function touchLastUsed(orgId: string, keyId: string): void {

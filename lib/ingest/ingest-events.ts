@@ -1,17 +1,30 @@
+import type pg from "pg";
+import { invalidateBudgetState } from "@/lib/policy/budget-state";
 import { EventInput, type IngestResponse } from "@/lib/schemas/events";
 import { EVENT_COLUMNS, type EventRow } from "./event-row";
 import { GroupCommit } from "./group-commit";
 import { groupCommitOptions, ingestBody, type IngestRequest, type ItemPipeline } from "./ingest-items";
 import { priceEvent } from "./price-event";
-import { STORE_EVENTS_SQL } from "./store-events-sql";
-import { type Pending, storeRows } from "./store-rows";
+import { SETTLE_RESERVATIONS_SQL, STORE_EVENTS_SQL } from "./store-events-sql";
+import { type Pending, type Stored, storeRows } from "./store-rows";
 
 const NO_USAGE = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 };
 
-const committer = new GroupCommit<Pending<EventRow>, boolean>(
-  (items) => storeRows(items, STORE_EVENTS_SQL, EVENT_COLUMNS, (row) => row.eventId),
-  groupCommitOptions("INGEST"),
-);
+/** Settles, in the storing transaction, the reservations that new events name. */
+async function settleReservations(client: pg.PoolClient, stored: Stored[]): Promise<void> {
+  const settling = stored.filter((r) => r.reservation_id);
+  if (settling.length === 0) return;
+  await client.query(SETTLE_RESERVATIONS_SQL, [settling.map((r) => r.org_id), settling.map((r) => r.reservation_id), settling.map((r) => r.cost_usd)]);
+}
+
+async function flush(items: Pending<EventRow>[]): Promise<boolean[]> {
+  const stored = await storeRows(items, STORE_EVENTS_SQL, EVENT_COLUMNS, (row) => row.eventId, settleReservations);
+  // ledgers may have changed: this process stops using its copy at once
+  for (const orgId of new Set(items.map((i) => i.row.orgId))) invalidateBudgetState(orgId);
+  return stored;
+}
+
+const committer = new GroupCommit<Pending<EventRow>, boolean>(flush, groupCommitOptions("INGEST"));
 
 export const eventPipeline: ItemPipeline<typeof EventInput, EventRow> = {
   key: "events",

@@ -6,6 +6,7 @@
 // the same order.
 import { EVENT_COLUMNS } from "./event-row";
 import { unnestInput } from "./store-rows";
+import { NOTIFY_BUDGET_CHANGE } from "@/lib/policy/budget-notify";
 
 const STORED = EVENT_COLUMNS.filter(([c]) => c !== "team_slug").map(([c]) => c);
 
@@ -44,7 +45,8 @@ const LEDGERS = `INSERT INTO budget_ledgers AS l (org_id, budget_id, period_star
           OR (b.scope_type = 'api_key' AND b.scope_value = i.api_key_id))
       CROSS JOIN LATERAL (SELECT date_trunc(b.period::text, i.ts, o.time_zone) AS period_start) p
      GROUP BY b.org_id, b.id, p.period_start, o.time_zone, b.period ORDER BY 1, 2, 3
-    ON CONFLICT (org_id, budget_id, period_start) DO UPDATE SET spent_usd = l.spent_usd + EXCLUDED.spent_usd, updated_at = now()`;
+    ON CONFLICT (org_id, budget_id, period_start) DO UPDATE SET spent_usd = l.spent_usd + EXCLUDED.spent_usd, updated_at = now()
+    RETURNING org_id`;
 
 export const STORE_EVENTS_SQL = `
 WITH input AS (${unnestInput(EVENT_COLUMNS)}),
@@ -57,5 +59,31 @@ ins AS (
 ),
 hourly AS (${rollup("usage_rollups_hourly", "hour")}),
 daily AS (${rollup("usage_rollups_daily", "day")}),
-ledgers AS (${LEDGERS})
-SELECT org_id, event_id AS id FROM ins`;
+ledgers AS (${LEDGERS}),
+notified AS (${NOTIFY_BUDGET_CHANGE("ledgers")})
+SELECT i.org_id, i.event_id AS id, i.reservation_id, i.cost_usd::text AS cost_usd
+  FROM ins i LEFT JOIN (SELECT count(*) FROM notified) n ON true`;
+
+/**
+ * Settles the reservations that newly stored events name: the actual cost
+ * replaces the estimate, so the holds leave the ledgers (the spend itself was
+ * added with the event). An expired or already settled reservation is left
+ * as it is.
+ */
+export const SETTLE_RESERVATIONS_SQL = `
+WITH settled AS (
+  UPDATE reservations r SET status = 'settled', actual_usd = s.cost, settled_at = now()
+    FROM (SELECT DISTINCT ON (org_id, rid) org_id, rid, cost
+            FROM unnest($1::text[], $2::text[], $3::numeric[]) AS x(org_id, rid, cost)) s
+   WHERE r.org_id = s.org_id AND r.id = s.rid AND r.status = 'held'
+  RETURNING r.org_id, r.id
+),
+released AS (
+  UPDATE budget_ledgers l SET reserved_usd = greatest(l.reserved_usd - h.total, 0), updated_at = now()
+    FROM (SELECT h.org_id, h.budget_id, h.period_start, sum(h.amount_usd) AS total
+            FROM reservation_holds h JOIN settled s ON s.org_id = h.org_id AND s.id = h.reservation_id
+           GROUP BY 1, 2, 3) h
+   WHERE l.org_id = h.org_id AND l.budget_id = h.budget_id AND l.period_start = h.period_start
+  RETURNING l.org_id
+)
+${NOTIFY_BUDGET_CHANGE("released")}`;

@@ -19,7 +19,16 @@ export type Columns<R> = [column: string, type: string, field: keyof R][];
  * id) of each newly inserted row. Returns, per row, true when inserted and
  * false when its id was already stored or came earlier in the batch.
  */
-export async function storeRows<R extends TeamRow>(items: Pending<R>[], sql: string, columns: Columns<R>, idOf: (row: R) => string): Promise<boolean[]> {
+export type Stored = { org_id: string; id: string } & Record<string, unknown>;
+
+export async function storeRows<R extends TeamRow>(
+  items: Pending<R>[],
+  sql: string,
+  columns: Columns<R>,
+  idOf: (row: R) => string,
+  /** More work in the same transaction, on the newly inserted rows. */
+  afterInsert?: (client: pg.PoolClient, stored: Stored[]) => Promise<void>,
+): Promise<boolean[]> {
   if (items.length === 0) return [];
   const newTeams = new Map<string, Set<string>>();
   for (const { row, newTeam } of items) {
@@ -31,7 +40,8 @@ export async function storeRows<R extends TeamRow>(items: Pending<R>[], sql: str
       await client.query(CREATE_UNREVIEWED_TEAMS_SQL, [orgId, [...slugs].sort()]);
     }
     const params = columns.map(([, , field]) => rows.map((row) => row[field]));
-    const { rows: stored } = await client.query<{ org_id: string; id: string }>(sql, params);
+    const { rows: stored } = await client.query<Stored>(sql, params);
+    if (afterInsert && stored.length > 0) await afterInsert(client, stored);
     return new Set(stored.map((r) => `${r.org_id}\u0000${r.id}`));
   });
   return rows.map((row) => inserted.delete(`${row.orgId}\u0000${idOf(row)}`));

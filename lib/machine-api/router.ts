@@ -7,6 +7,7 @@ import { sendError } from "@/lib/http/node-response";
 import { postEvents, postOutcomes } from "./ingest-endpoint";
 import { health } from "./health";
 import { postOtlpTraces } from "./otlp-traces";
+import { postPolicyCheck } from "./policy-check";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -15,6 +16,7 @@ const routes: Record<string, Partial<Record<string, Handler>>> = {
   "/api/v1/events": { POST: postEvents },
   "/api/v1/outcomes": { POST: postOutcomes },
   "/api/otlp/v1/traces": { POST: postOtlpTraces },
+  "/api/v1/policy/check": { POST: postPolicyCheck },
 };
 
 /** Returns false when the request is not for the fast path. */

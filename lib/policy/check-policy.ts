@@ -1,0 +1,101 @@
+// POST /api/v1/policy/check (API.md). Non-reserving checks are answered
+// from budget state in memory (budget-state.ts); reserving checks go through
+// one short group-committed transaction (reserve.ts). When PostgreSQL cannot
+// be reached in time, every matching budget's fail mode decides: any closed
+// budget denies, otherwise the call is allowed; both answers say degraded.
+import type { ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
+import { isStorageUnavailable } from "@/lib/db-errors";
+import { AppError } from "@/lib/http/errors";
+import { GroupCommit } from "@/lib/ingest/group-commit";
+import { getOrgContext, type OrgContext } from "@/lib/ingest/org-context";
+import { formatUsd, parseUsd } from "@/lib/money";
+import { costOfUsage } from "@/lib/pricing/cost-of-usage";
+import type { PolicyBudgetState, PolicyCheckBody, PolicyCheckResponse } from "@/lib/schemas/budgets";
+import { budgetMatches, type CallScope, type CurrentBudget, guarded } from "./budget-rows";
+import { getBudgetState, lastKnownBudgets } from "./budget-state";
+import { evaluatePolicy, type PolicyInput } from "./evaluate-policy";
+import { reserveBatch, type ReserveRequest, type ReserveResult } from "./reserve";
+import { traceUsage } from "./trace-usage";
+import { StorageTimeout, withinTime } from "./within-time";
+import { pool } from "@/lib/db";
+
+const TTL_SECONDS = Number(process.env.RESERVATION_TTL_SECONDS ?? 600);
+
+const reservations = new GroupCommit<ReserveRequest, ReserveResult>(reserveBatch, {
+  windowMs: Number(process.env.POLICY_GROUP_WINDOW_MS ?? 1),
+  maxItems: Number(process.env.POLICY_GROUP_MAX_ITEMS ?? 200),
+  maxInFlight: Number(process.env.POLICY_GROUP_MAX_IN_FLIGHT ?? 2),
+});
+
+async function teamOf(ctx: OrgContext, principal: ApiKeyPrincipal, team: string | undefined): Promise<string | null> {
+  if (principal.teamId) {
+    const keyTeam = ctx.teamSlugById.get(principal.teamId);
+    if (team && keyTeam && team !== keyTeam) throw new AppError("forbidden", `This API key may only check team '${keyTeam}'.`, [{ path: "team", message: `must be '${keyTeam}' or absent` }]);
+    return principal.teamId;
+  }
+  return team ? (ctx.teamIdBySlug.get(team) ?? null) : null;
+}
+
+function policyInput(ctx: OrgContext, body: PolicyCheckBody, now: Date): { input: Omit<PolicyInput, "trace">; pricedModel: string | null } {
+  const provider = body.provider ?? "unknown";
+  const price = ctx.resolvePrice(provider, body.model, now);
+  const usage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, ...body.estimate };
+  const estimateOn = (model: string) => {
+    if (body.estimatedCostUsd !== undefined) return parseUsd(body.estimatedCostUsd);
+    const p = ctx.resolvePrice(provider, model, now);
+    return p ? costOfUsage(usage, p) : null;
+  };
+  return { input: { model: body.model, estimate: estimateOn(body.model), estimateOn, now }, pricedModel: price?.model ?? null };
+}
+
+function scopeLabel(ctx: OrgContext, b: { scopeType: string; scopeValue: string | null }): string {
+  if (b.scopeType === "org") return "org";
+  const value = b.scopeType === "team" ? (ctx.teamSlugById.get(b.scopeValue ?? "") ?? b.scopeValue) : b.scopeValue;
+  return `${b.scopeType === "api_key" ? "apiKey" : b.scopeType}:${value}`;
+}
+
+function budgetStates(ctx: OrgContext, budgets: CurrentBudget[]): PolicyBudgetState[] {
+  return budgets.map((b) => ({
+    id: b.id, name: b.name, scope: scopeLabel(ctx, b), period: b.period, limitUsd: formatUsd(b.limit), spentUsd: formatUsd(b.spent),
+    reservedUsd: formatUsd(b.reserved), remainingUsd: formatUsd(b.limit - b.spent - b.reserved), resetsAt: b.periodEnd.toISOString(),
+  }));
+}
+
+function degraded(orgId: string, call: CallScope, model: string): PolicyCheckResponse {
+  const closed = lastKnownBudgets(orgId).filter((b) => budgetMatches(b, call) && b.failMode === "closed");
+  return closed.length
+    ? { decision: "deny", allowed: false, reason: `budget storage is unreachable and budget '${closed[0].name}' fails closed`, model, estimatedCostUsd: null, degraded: true, budgets: [] }
+    : { decision: "allow", allowed: true, reason: "budget storage is unreachable; allowed because the matching budgets fail open", model, estimatedCostUsd: null, degraded: true, budgets: [] };
+}
+
+export async function checkPolicy(principal: ApiKeyPrincipal, body: PolicyCheckBody, now = new Date()): Promise<PolicyCheckResponse> {
+  let call: CallScope = { teamId: principal.teamId, feature: body.feature, model: body.model, pricedModel: null, apiKeyId: principal.keyId };
+  try {
+    const ctx = await withinTime(getOrgContext(principal.orgId));
+    const { input, pricedModel } = policyInput(ctx, body, now);
+    call = { ...call, teamId: await teamOf(ctx, principal, body.team), pricedModel };
+    let result: ReserveResult;
+    if (body.reserve) {
+      [result] = await withinTime(reservations.submit([{ orgId: ctx.orgId, timeZone: ctx.timeZone, call, input: { ...input, trace: null }, traceId: body.traceId ?? null, ttlSeconds: TTL_SECONDS }]));
+    } else {
+      const state = await withinTime(getBudgetState(ctx.orgId));
+      const budgets = state.budgets.filter((b) => budgetMatches(b, call)).map((b) => guarded(b, state.ledgers, now, ctx.timeZone));
+      const trace = body.traceId && budgets.some((b) => b.agentGuard) ? await withinTime(traceUsage(pool(), ctx.orgId, body.traceId)) : null;
+      result = { outcome: evaluatePolicy({ ...input, trace }, budgets), budgets, reservationId: null };
+    }
+    const { outcome } = result;
+    return {
+      decision: outcome.decision,
+      allowed: outcome.decision !== "deny",
+      reason: outcome.reason,
+      model: outcome.model,
+      ...(result.reservationId ? { reservationId: result.reservationId } : {}),
+      estimatedCostUsd: input.estimate === null ? null : formatUsd(outcome.decision === "deny" ? input.estimate : outcome.hold),
+      ...(outcome.retryAfterSeconds ? { retryAfterSeconds: outcome.retryAfterSeconds } : {}),
+      budgets: budgetStates(ctx, result.budgets),
+    };
+  } catch (err) {
+    if (err instanceof StorageTimeout || isStorageUnavailable(err)) return degraded(principal.orgId, call, body.model);
+    throw err;
+  }
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { parseUsd } from "@/lib/money";
+import type { PolicyDecision } from "@/lib/schemas/budgets";
+import { evaluatePolicy, type GuardedBudget, type PolicyInput } from "./evaluate-policy";
+
+const usd = (s: string) => parseUsd(s);
+const now = new Date("2026-11-28T12:00:00Z");
+const periodEnd = new Date("2026-12-01T00:00:00Z");
+
+function budget(overrides: Partial<GuardedBudget> = {}): GuardedBudget {
+  return {
+    id: "b1", name: "search monthly", limit: usd("100"), spent: usd("50"), reserved: usd("0"), periodEnd,
+    mode: "hard", action: "deny", downgradeTo: null, failMode: "open", alertThresholds: [0.5, 0.8, 1], agentGuard: null, ...overrides,
+  };
+}
+
+function input(overrides: Partial<PolicyInput> = {}): PolicyInput {
+  return { model: "gpt-4o", estimate: usd("1"), estimateOn: (m) => (m === "gpt-4o-mini" ? usd("0.1") : null), trace: null, now, ...overrides };
+}
+
+const under = { spent: usd("10") };
+const nearCap = { spent: usd("99.5") };
+
+describe("evaluatePolicy", () => {
+  it.each<[string, Partial<GuardedBudget>, Partial<PolicyInput>, PolicyDecision, string]>([
+    ["allows within budget", under, {}, "allow", "within budget"],
+    ["warns at an alert threshold", { spent: usd("80") }, {}, "warn", "alert threshold 80%"],
+    ["denies over a hard cap", nearCap, {}, "deny", "hard cap"],
+    ["allows exactly up to the cap", { spent: usd("99"), alertThresholds: [] }, {}, "allow", "within budget"],
+    ["counts reservations against the cap", { spent: usd("90"), reserved: usd("9.5") }, {}, "deny", "hard cap"],
+    ["warns over a hard cap whose action is warn", { ...nearCap, action: "warn" }, {}, "warn", "over its limit"],
+    ["warns over a soft cap instead of denying", { ...nearCap, mode: "soft" }, {}, "warn", "(soft)"],
+    ["downgrades when the cheaper model fits", { ...nearCap, action: "downgrade", downgradeTo: "gpt-4o-mini" }, {}, "downgrade", "use gpt-4o-mini"],
+    ["denies when even the cheaper model does not fit", { spent: usd("99.95"), action: "downgrade", downgradeTo: "gpt-4o-mini" }, {}, "deny", "hard cap"],
+    ["soft downgrade suggests the cheaper model whatever it costs", { spent: usd("99.95"), mode: "soft", action: "downgrade", downgradeTo: "gpt-4o-mini" }, {}, "downgrade", "use gpt-4o-mini"],
+    ["fails open on an unknown price", under, { estimate: null }, "warn", "fails open"],
+    ["fails closed on an unknown price", { ...under, failMode: "closed" }, { estimate: null }, "deny", "fails closed"],
+    ["denies a trace past its step guard", { ...under, agentGuard: { maxSteps: 20, maxCost: null } }, { trace: { steps: 20, cost: 0n } }, "deny", "already made 20 steps"],
+    ["allows a trace within its step guard", { ...under, agentGuard: { maxSteps: 20, maxCost: null } }, { trace: { steps: 19, cost: 0n } }, "allow", "within budget"],
+    ["denies a trace past its cost guard", { ...under, agentGuard: { maxSteps: null, maxCost: usd("5") } }, { trace: { steps: 3, cost: usd("4.5") } }, "deny", "maximum cost per run"],
+    ["ignores guards for calls without a trace", { ...under, agentGuard: { maxSteps: 1, maxCost: null } }, {}, "allow", "within budget"],
+  ])("%s", (_name, b, i, decision, reason) => {
+    const outcome = evaluatePolicy(input(i), [budget(b)]);
+    expect(outcome.decision).toBe(decision);
+    expect(outcome.reason).toContain(reason);
+  });
+
+  it("lets the strictest budget win and names it", () => {
+    const outcome = evaluatePolicy(input(), [budget({ id: "a", name: "org", spent: usd("85") }), budget({ id: "b", name: "team cap", ...nearCap }), budget({ id: "c", name: "model", ...nearCap, action: "downgrade", downgradeTo: "gpt-4o-mini" })]);
+    expect(outcome.decision).toBe("deny");
+    expect(outcome.reason).toContain("'team cap'");
+  });
+
+  it("says when a denied call may retry: at the period's reset", () => {
+    expect(evaluatePolicy(input(), [budget(nearCap)]).retryAfterSeconds).toBe((periodEnd.getTime() - now.getTime()) / 1000);
+  });
+
+  it("holds the downgraded model's estimate", () => {
+    const outcome = evaluatePolicy(input(), [budget({ ...nearCap, action: "downgrade", downgradeTo: "gpt-4o-mini" })]);
+    expect(outcome).toMatchObject({ model: "gpt-4o-mini", hold: usd("0.1") });
+  });
+
+  it("allows when no budget applies", () => {
+    expect(evaluatePolicy(input(), [])).toMatchObject({ decision: "allow", reason: "no budget applies", hold: usd("1") });
+  });
+});

@@ -1,0 +1,104 @@
+// The policy decision, pure (DESIGN.md 8). Every budget whose scope matches
+// the call is checked and the strictest answer wins: deny > downgrade > warn
+// > allow. Amounts are nano-dollars.
+//
+// Per budget, with projected = spent + reserved + estimate:
+// - an agent guard passed by the trace (steps or cost) denies;
+// - an unknown price (no estimate) follows the budget's fail mode: closed
+//   denies, open warns (an unpriced model is never treated as free);
+// - over the limit, a hard budget applies its action: deny (retry when the
+//   period resets), downgrade (when the cheaper model fits, else deny) or
+//   warn; a soft budget warns, or downgrades when that is its action;
+// - at or past an alert threshold below the limit, it warns;
+// - otherwise it allows.
+import type { PolicyDecision } from "@/lib/schemas/budgets";
+
+export type GuardedBudget = {
+  id: string;
+  name: string;
+  limit: bigint;
+  spent: bigint;
+  reserved: bigint;
+  periodEnd: Date;
+  mode: "hard" | "soft";
+  action: "deny" | "downgrade" | "warn";
+  downgradeTo: string | null;
+  failMode: "open" | "closed";
+  alertThresholds: number[];
+  agentGuard: { maxSteps: number | null; maxCost: bigint | null } | null;
+};
+
+export type PolicyInput = {
+  model: string;
+  /** null when the model has no known price */
+  estimate: bigint | null;
+  /** Estimate of the same call on another model (for downgrades); null when unpriced. */
+  estimateOn: (model: string) => bigint | null;
+  /** Steps and cost the trace has used so far, when the call names a trace. */
+  trace: { steps: number; cost: bigint } | null;
+  now: Date;
+};
+
+export type PolicyOutcome = {
+  decision: PolicyDecision;
+  reason: string;
+  model: string;
+  /** What to hold when reserving: the estimate on the model the call will use. */
+  hold: bigint;
+  retryAfterSeconds?: number;
+};
+
+const RANK: Record<PolicyDecision, number> = { allow: 0, warn: 1, downgrade: 2, deny: 3 };
+
+type Verdict = { decision: PolicyDecision; reason: string; model?: string; retryAfterSeconds?: number };
+
+function percent(part: bigint, whole: bigint): string {
+  return `${Number((part * 1000n) / whole) / 10}%`;
+}
+
+function judge(b: GuardedBudget, input: PolicyInput): Verdict {
+  const label = `budget '${b.name}'`;
+  if (b.agentGuard && input.trace) {
+    const { maxSteps, maxCost } = b.agentGuard;
+    if (maxSteps !== null && input.trace.steps + 1 > maxSteps) {
+      return { decision: "deny", reason: `agent guard of ${label}: the trace already made ${input.trace.steps} steps (max ${maxSteps})` };
+    }
+    if (maxCost !== null && input.trace.cost + (input.estimate ?? 0n) > maxCost) {
+      return { decision: "deny", reason: `agent guard of ${label}: the trace would pass its maximum cost per run` };
+    }
+  }
+  if (input.estimate === null) {
+    return b.failMode === "closed"
+      ? { decision: "deny", reason: `no price is known for model '${input.model}' and ${label} fails closed` }
+      : { decision: "warn", reason: `no price is known for model '${input.model}'; allowed because ${label} fails open` };
+  }
+  const projected = b.spent + b.reserved + input.estimate;
+  if (projected > b.limit) {
+    const resets = Math.max(1, Math.ceil((b.periodEnd.getTime() - input.now.getTime()) / 1000));
+    const downgraded = b.downgradeTo ? input.estimateOn(b.downgradeTo) : null;
+    const downgradeFits = downgraded !== null && (b.mode === "soft" || b.spent + b.reserved + downgraded <= b.limit);
+    if (b.action === "downgrade" && downgradeFits) {
+      return { decision: "downgrade", reason: `${label} would be exceeded on ${input.model}; use ${b.downgradeTo}`, model: b.downgradeTo! };
+    }
+    if (b.mode === "hard" && b.action !== "warn") {
+      return { decision: "deny", reason: `${label} (hard cap) would be exceeded: ${percent(projected, b.limit)} of its limit`, retryAfterSeconds: resets };
+    }
+    return { decision: "warn", reason: `${label} (${b.mode}) is over its limit: ${percent(projected, b.limit)}` };
+  }
+  const crossed = b.alertThresholds.filter((t) => t < 1 && projected * 10_000n >= BigInt(Math.round(t * 10_000)) * b.limit);
+  if (crossed.length > 0) {
+    return { decision: "warn", reason: `${label} is at ${percent(projected, b.limit)} (alert threshold ${Math.max(...crossed) * 100}%)` };
+  }
+  return { decision: "allow", reason: "within budget" };
+}
+
+export function evaluatePolicy(input: PolicyInput, budgets: GuardedBudget[]): PolicyOutcome {
+  let worst: Verdict = { decision: "allow", reason: budgets.length ? "within budget" : "no budget applies" };
+  for (const budget of budgets) {
+    const verdict = judge(budget, input);
+    if (RANK[verdict.decision] > RANK[worst.decision]) worst = verdict;
+  }
+  const model = worst.decision === "downgrade" && worst.model ? worst.model : input.model;
+  const hold = model === input.model ? (input.estimate ?? 0n) : (input.estimateOn(model) ?? 0n);
+  return { decision: worst.decision, reason: worst.reason, model, hold, ...(worst.retryAfterSeconds ? { retryAfterSeconds: worst.retryAfterSeconds } : {}) };
+}

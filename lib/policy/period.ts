@@ -1,0 +1,45 @@
+// Budget periods aligned to the organisation's time zone, computed the way
+// PostgreSQL's date_trunc(period, ts, zone) computes the ledger keys: days
+// start at local midnight, weeks on Monday, quarters in Jan/Apr/Jul/Oct.
+import type { BudgetPeriod } from "@/lib/schemas/budgets";
+import { zonedTimeToUtc } from "@/lib/time/zoned";
+
+function localDate(instant: Date, timeZone: string): { year: number; month: number; day: number; weekday: number } {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric", weekday: "short" }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(get("weekday"));
+  return { year: Number(get("year")), month: Number(get("month")), day: Number(get("day")), weekday };
+}
+
+/** Calendar arithmetic on a local date (handles month and year overflow). */
+function addDays(year: number, month: number, day: number, days: number): [number, number, number] {
+  const d = new Date(Date.UTC(year, month - 1, day + days));
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+}
+
+export function periodBounds(period: BudgetPeriod, at: Date, timeZone: string): { start: Date; end: Date } {
+  const { year, month, day, weekday } = localDate(at, timeZone);
+  let start: [number, number, number];
+  let next: [number, number, number];
+  switch (period) {
+    case "day":
+      start = [year, month, day];
+      next = addDays(year, month, day, 1);
+      break;
+    case "week":
+      start = addDays(year, month, day, -weekday);
+      next = addDays(...start, 7);
+      break;
+    case "month":
+      start = [year, month, 1];
+      next = month === 12 ? [year + 1, 1, 1] : [year, month + 1, 1];
+      break;
+    case "quarter": {
+      const first = month - ((month - 1) % 3);
+      start = [year, first, 1];
+      next = first === 10 ? [year + 1, 1, 1] : [year, first + 3, 1];
+      break;
+    }
+  }
+  return { start: zonedTimeToUtc(...start, timeZone), end: zonedTimeToUtc(...next, timeZone) };
+}

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { pool } from "@/lib/db";
+import { makeBudget, makeOrg, makeUsageEvent } from "@/tests/factories";
+import { startMachineServer } from "@/tests/machine-server";
+import { stopBudgetListener } from "./budget-state";
+import { expireReservations } from "./expire-reservations";
+
+let server: Awaited<ReturnType<typeof startMachineServer>>;
+beforeAll(async () => {
+  server = await startMachineServer();
+});
+afterAll(async () => {
+  await server.close();
+  await stopBudgetListener();
+});
+
+async function setup() {
+  const { org, teams } = await makeOrg({ teams: ["search", "support"] });
+  const { secret } = await createApiKey({ orgId: org.id, name: "svc", scopes: ["policy", "ingest"] });
+  return { org, teams, key: secret };
+}
+
+async function check(key: string, body: Record<string, unknown>, url = server.url) {
+  const res = await fetch(`${url}/api/v1/policy/check`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify(body) });
+  return { status: res.status, body: await res.json() };
+}
+
+async function ingest(key: string, events: Record<string, unknown>[]) {
+  const res = await fetch(`${server.url}/api/v1/events`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify({ events }) });
+  return res.json();
+}
+
+async function ledger(budgetId: string) {
+  const { rows } = await pool().query("SELECT spent_usd::text AS spent, reserved_usd::text AS reserved FROM budget_ledgers WHERE budget_id = $1", [budgetId]);
+  return rows[0];
+}
+
+const call = { team: "search", feature: "answer", model: "gpt-4o", provider: "openai" };
+
+describe("POST /api/v1/policy/check", () => {
+  it("allows within budget and reports the budget per API.md", async () => {
+    const { org, teams, key } = await setup();
+    const budget = await makeBudget(org.id, { name: "search monthly", scopeType: "team", scopeValue: teams[0].id, limitUsd: "5000" });
+    const { status, body } = await check(key, { ...call, estimate: { inputTokens: 2000, outputTokens: 500 } });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ decision: "allow", allowed: true, reason: "within budget", model: "gpt-4o", estimatedCostUsd: "0.010000000" });
+    expect(body.budgets).toEqual([
+      { id: budget.id, name: "search monthly", scope: "team:search", period: "month", limitUsd: "5000.000000000", spentUsd: "0.000000000", reservedUsd: "0.000000000", remainingUsd: "5000.000000000", resetsAt: expect.stringMatching(/T00:00:00.000Z$/) },
+    ]);
+  });
+
+  it("sees spend as soon as it is ingested, and denies past a hard cap with a retry time", async () => {
+    const { org, key } = await setup();
+    await makeBudget(org.id, { name: "org cap", limitUsd: "1" });
+    expect((await check(key, { ...call, estimatedCostUsd: "0.5" })).body.decision).toBe("allow");
+    await ingest(key, [makeUsageEvent({ team: "search", timestamp: new Date().toISOString(), costUsd: "0.9" })]);
+    const { body } = await check(key, { ...call, estimatedCostUsd: "0.5" });
+    expect(body).toMatchObject({ decision: "deny", allowed: false });
+    expect(body.reason).toContain("'org cap'");
+    expect(body.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it("reserves, and the settling event replaces the estimate with the actual cost", async () => {
+    const { org, key } = await setup();
+    const budget = await makeBudget(org.id, { limitUsd: "10" });
+    const { body } = await check(key, { ...call, estimatedCostUsd: "2", reserve: true });
+    expect(body.reservationId).toMatch(/^rsv_/);
+    expect(await ledger(budget.id)).toEqual({ spent: "0.000000000", reserved: "2.000000000" });
+    await ingest(key, [makeUsageEvent({ team: "search", timestamp: new Date().toISOString(), costUsd: "1.25", reservationId: body.reservationId })]);
+    expect(await ledger(budget.id)).toEqual({ spent: "1.250000000", reserved: "0.000000000" });
+    const { rows } = await pool().query("SELECT status, actual_usd::text AS actual FROM reservations WHERE id = $1", [body.reservationId]);
+    expect(rows[0]).toEqual({ status: "settled", actual: "1.250000000" });
+  });
+
+  it("releases expired reservations", async () => {
+    const { org, key } = await setup();
+    const budget = await makeBudget(org.id, { limitUsd: "10" });
+    const { body } = await check(key, { ...call, estimatedCostUsd: "6", reserve: true });
+    expect((await check(key, { ...call, estimatedCostUsd: "6", reserve: true })).body.decision).toBe("deny");
+    await pool().query("UPDATE reservations SET expires_at = now() - interval '1 second' WHERE id = $1", [body.reservationId]);
+    // an expired hold no longer counts, even before the sweep
+    expect((await check(key, { ...call, estimatedCostUsd: "6", reserve: true })).body.decision).toBe("allow");
+    expect(await expireReservations()).toBeGreaterThanOrEqual(1);
+    expect(await ledger(budget.id)).toEqual({ spent: "0.000000000", reserved: "6.000000000" });
+  });
+
+  it("denies a trace past its agent guard, naming the guard", async () => {
+    const { org, key } = await setup();
+    await makeBudget(org.id, { name: "agents", limitUsd: "1000", agentMaxSteps: 3 });
+    const now = new Date().toISOString();
+    await ingest(key, [1, 2, 3].map((i) => makeUsageEvent({ id: `step-${org.id}-${i}`, team: "search", timestamp: now, traceId: "run-42" })));
+    const { body } = await check(key, { ...call, traceId: "run-42" });
+    expect(body.decision).toBe("deny");
+    expect(body.reason).toContain("agent guard of budget 'agents'");
+    expect((await check(key, { ...call, traceId: "run-43" })).body.decision).toBe("allow");
+  });
+
+  it("downgrades to the named cheaper model", async () => {
+    const { org, key } = await setup();
+    await makeBudget(org.id, { limitUsd: "0.01", action: "downgrade", downgradeTo: "gpt-4o-mini" });
+    const { body } = await check(key, { ...call, estimate: { inputTokens: 4000, outputTokens: 1000 } });
+    expect(body).toMatchObject({ decision: "downgrade", allowed: true, model: "gpt-4o-mini" });
+  });
+
+  it("treats an unpriced model per the fail mode, never as free", async () => {
+    const { org, key } = await setup();
+    await makeBudget(org.id, { failMode: "closed", limitUsd: "100" });
+    const { body } = await check(key, { ...call, model: "in-house-llm", provider: "self-hosted", estimate: { inputTokens: 100 } });
+    expect(body).toMatchObject({ decision: "deny", estimatedCostUsd: null });
+  });
+
+  it("answers bad input with a 4xx naming the field", async () => {
+    const { key } = await setup();
+    expect((await check(key, { team: "search" })).body.error.details[0].path).toBe("model");
+    const both = await check(key, { ...call, estimate: { inputTokens: 1 }, estimatedCostUsd: "1" });
+    expect(both.status).toBe(422);
+    const { org } = await makeOrg();
+    const ingestOnly = await createApiKey({ orgId: org.id, name: "i", scopes: ["ingest"] });
+    expect((await check(ingestOnly.secret, call)).status).toBe(403);
+  });
+});
