@@ -4,7 +4,7 @@ import http from "node:http";
 import next from "next";
 import { closeDb, pool } from "@/lib/db";
 import { handleMachineRequest } from "@/lib/machine-api/router";
-import { stopBudgetListener } from "@/lib/policy/budget-state";
+import { stopListener } from "@/lib/db-listener";
 import { startReservationSweeper, stopReservationSweeper } from "@/lib/policy/expire-reservations";
 import { syncCatalog } from "@/lib/pricing/sync-catalog";
 
@@ -42,7 +42,7 @@ async function main() {
     server.close(async () => {
       stopReservationSweeper();
       await app.close();
-      await stopBudgetListener();
+      await stopListener();
       await closeDb();
       process.exit(0);
     });

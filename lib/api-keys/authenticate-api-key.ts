@@ -1,15 +1,25 @@
 import { pool } from "@/lib/db";
+import { ensureListening, isListening, subscribe } from "@/lib/db-listener";
 import { AppError } from "@/lib/http/errors";
 import type { ApiKeyScope } from "@/lib/schemas/api-keys";
-import { hashApiKey, looksLikeApiKey } from "./key-format";
+import { API_KEY_CHANNEL, hashApiKey, looksLikeApiKey } from "./key-format";
 
 export type ApiKeyPrincipal = { orgId: string; keyId: string; scopes: ApiKeyScope[]; teamId: string | null };
 
 const LAST_USED_EVERY_MS = 60_000;
 const lastUsedWritten = new Map<string, number>();
-const LAST_KNOWN_MAX = 10_000;
-/** Keys last seen valid, by hash: used only while PostgreSQL cannot answer (policy fail modes). */
-const lastKnown = new Map<string, ApiKeyPrincipal>();
+const CACHE_MAX = 10_000;
+/**
+ * Keys seen valid, by hash. Served from memory only while the LISTEN
+ * connection is live (a revocation notifies and drops the key at once);
+ * otherwise used only while PostgreSQL cannot answer (policy fail modes).
+ */
+const known = new Map<string, ApiKeyPrincipal>();
+let cacheValid = false;
+
+subscribe(API_KEY_CHANNEL, (hash) => known.delete(hash), () => {
+  cacheValid = false;
+});
 
 /** The bearer token of an Authorization header, or null. */
 export function bearerToken(header: string | undefined): string | null {
@@ -25,19 +35,36 @@ export async function authenticateApiKey(header: string | undefined, scope: ApiK
   const token = bearerToken(header);
   if (!token) throw new AppError("unauthenticated", "Send an API key as 'Authorization: Bearer <key>'.");
   if (!looksLikeApiKey(token)) throw new AppError("unauthenticated", "The API key is not valid.");
+  const hash = hashApiKey(token);
+  const cached = cacheValid && isListening() ? known.get(hash) : undefined;
+  if (cached) return withScope(cached, scope);
+  await ensureListening();
+  if (!cacheValid && isListening()) {
+    known.clear();
+    cacheValid = true;
+  }
   const { rows } = await pool().query<{ org_id: string; id: string; scopes: string[]; team_id: string | null; revoked_at: Date | null }>(
     "SELECT org_id, id, scopes, team_id, revoked_at FROM api_keys WHERE key_hash = $1",
-    [hashApiKey(token)],
+    [hash],
   );
   const key = rows[0];
   if (!key) throw new AppError("unauthenticated", "The API key is not valid.");
   if (key.revoked_at) throw new AppError("unauthenticated", "The API key was revoked.");
-  if (!key.scopes.includes(scope)) throw new AppError("forbidden", `The API key lacks the '${scope}' scope.`);
-  touchLastUsed(key.org_id, key.id);
   const principal = { orgId: key.org_id, keyId: key.id, scopes: key.scopes as ApiKeyScope[], teamId: key.team_id };
-  if (lastKnown.size >= LAST_KNOWN_MAX) lastKnown.delete(lastKnown.keys().next().value!);
-  lastKnown.set(hashApiKey(token), principal);
+  if (known.size >= CACHE_MAX) known.delete(known.keys().next().value!);
+  known.set(hash, principal);
+  return withScope(principal, scope);
+}
+
+function withScope(principal: ApiKeyPrincipal, scope: ApiKeyScope): ApiKeyPrincipal {
+  if (!principal.scopes.includes(scope)) throw new AppError("forbidden", `The API key lacks the '${scope}' scope.`);
+  touchLastUsed(principal.orgId, principal.keyId);
   return principal;
+}
+
+/** Drops a key from this process's cache at once (after revoking it here). */
+export function forgetApiKey(keyId: string): void {
+  for (const [hash, principal] of known) if (principal.keyId === keyId) known.delete(hash);
 }
 
 /**
@@ -47,7 +74,7 @@ export async function authenticateApiKey(header: string | undefined, scope: ApiK
  */
 export function lastKnownPrincipal(header: string | undefined, scope: ApiKeyScope): ApiKeyPrincipal | null {
   const token = bearerToken(header);
-  const principal = token ? lastKnown.get(hashApiKey(token)) : undefined;
+  const principal = token ? known.get(hashApiKey(token)) : undefined;
   return principal && principal.scopes.includes(scope) ? principal : null;
 }
 

@@ -4,6 +4,8 @@
 import { createHash, randomBytes } from "node:crypto";
 
 const PREFIX_LENGTH = 10;
+/** Revoking a key notifies this channel with its hash (caches drop it at once). */
+export const API_KEY_CHANNEL = "finops_api_keys";
 
 export function generateApiKey(): { secret: string; prefix: string; hash: string } {
   const secret = `fo_${randomBytes(32).toString("base64url")}`;

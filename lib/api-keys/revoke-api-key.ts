@@ -2,6 +2,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import type { ApiKeyDto } from "@/lib/schemas/api-keys";
+import { forgetApiKey } from "./authenticate-api-key";
+import { API_KEY_CHANNEL } from "./key-format";
 import { toApiKeyDto } from "./to-api-key-dto";
 
 /**
@@ -14,7 +16,7 @@ export async function revokeApiKey(input: {
   actorUserId: string | null;
   authorize: (teamId: string | null) => void;
 }): Promise<ApiKeyDto> {
-  return prisma().$transaction(async (tx) => {
+  const revoked = await prisma().$transaction(async (tx) => {
     const key = await tx.apiKey.findUnique({
       where: { orgId_id: { orgId: input.orgId, id: input.id } },
       include: { team: { select: { slug: true } } },
@@ -22,6 +24,7 @@ export async function revokeApiKey(input: {
     if (!key) throw new AppError("not_found", "No API key with this id.");
     input.authorize(key.teamId);
     if (key.revokedAt) return toApiKeyDto(key);
+    await tx.$executeRaw`SELECT pg_notify(${API_KEY_CHANNEL}, key_hash) FROM api_keys WHERE org_id = ${input.orgId} AND id = ${input.id}`;
     const updated = await tx.apiKey.update({
       where: { orgId_id: { orgId: input.orgId, id: input.id } },
       data: { revokedAt: new Date() },
@@ -38,4 +41,6 @@ export async function revokeApiKey(input: {
     });
     return toApiKeyDto(updated);
   });
+  forgetApiKey(input.id);
+  return revoked;
 }

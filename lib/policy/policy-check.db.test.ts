@@ -3,7 +3,7 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { pool } from "@/lib/db";
 import { makeBudget, makeOrg, makeUsageEvent } from "@/tests/factories";
 import { startMachineServer } from "@/tests/machine-server";
-import { stopBudgetListener } from "./budget-state";
+import { stopListener } from "@/lib/db-listener";
 import { expireReservations } from "./expire-reservations";
 
 let server: Awaited<ReturnType<typeof startMachineServer>>;
@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  await stopBudgetListener();
+  await stopListener();
 });
 
 async function setup() {
