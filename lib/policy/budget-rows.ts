@@ -27,6 +27,13 @@ export type CallScope = { teamId: string | null; feature: string; model: string;
 
 type Queryable = Pick<pg.Pool, "query">;
 
+/** Budgets last read per organisation: what fail modes are read from when PostgreSQL is down. */
+const lastKnown = new Map<string, BudgetRow[]>();
+
+export function lastKnownBudgets(orgId: string): BudgetRow[] {
+  return lastKnown.get(orgId) ?? [];
+}
+
 export async function loadBudgets(db: Queryable, orgId: string): Promise<BudgetRow[]> {
   const { rows } = await db.query(
     `SELECT id, name, scope_type, scope_value, period, limit_usd::text AS limit_usd, mode, action, downgrade_to,
@@ -34,7 +41,7 @@ export async function loadBudgets(db: Queryable, orgId: string): Promise<BudgetR
        FROM budgets WHERE org_id = $1 AND archived_at IS NULL ORDER BY id`,
     [orgId],
   );
-  return rows.map((r) => ({
+  const budgets: BudgetRow[] = rows.map((r) => ({
     id: r.id,
     name: r.name,
     scopeType: r.scope_type,
@@ -51,6 +58,8 @@ export async function loadBudgets(db: Queryable, orgId: string): Promise<BudgetR
         ? null
         : { maxSteps: r.agent_max_steps, maxCost: r.agent_max_cost_usd === null ? null : parseUsd(r.agent_max_cost_usd) },
   }));
+  lastKnown.set(orgId, budgets);
+  return budgets;
 }
 
 /** Ledgers of periods not yet over, by budget id. */

@@ -12,14 +12,11 @@ import { type BudgetRow, type Ledger, loadBudgets, loadLedgers } from "./budget-
 export type BudgetState = { budgets: BudgetRow[]; ledgers: Map<string, Ledger> };
 
 const states = new Map<string, Promise<BudgetState>>();
-/** Budgets last seen per organisation: what fail modes are read from when PostgreSQL is down. */
-const lastKnown = new Map<string, BudgetRow[]>();
 
 subscribe(BUDGET_CHANNEL, (orgId) => states.delete(orgId), () => states.clear());
 
 async function load(orgId: string): Promise<BudgetState> {
   const [budgets, ledgers] = await Promise.all([loadBudgets(pool(), orgId), loadLedgers(pool(), orgId)]);
-  lastKnown.set(orgId, budgets);
   return { budgets, ledgers };
 }
 
@@ -39,8 +36,4 @@ export async function getBudgetState(orgId: string): Promise<BudgetState> {
 /** Call after this process committed a change to the organisation's budgets or ledgers. */
 export function invalidateBudgetState(orgId: string): void {
   states.delete(orgId);
-}
-
-export function lastKnownBudgets(orgId: string): BudgetRow[] {
-  return lastKnown.get(orgId) ?? [];
 }
