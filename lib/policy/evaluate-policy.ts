@@ -12,6 +12,7 @@
 // - at or past an alert threshold below the limit, it warns;
 // - otherwise it allows.
 import type { PolicyDecision } from "@/lib/schemas/budgets";
+import { reachedThresholds } from "./thresholds";
 
 export type GuardedBudget = {
   id: string;
@@ -85,7 +86,7 @@ function judge(b: GuardedBudget, input: PolicyInput): Verdict {
     }
     return { decision: "warn", reason: `${label} (${b.mode}) is over its limit: ${percent(projected, b.limit)}` };
   }
-  const crossed = b.alertThresholds.filter((t) => t < 1 && projected * 10_000n >= BigInt(Math.round(t * 10_000)) * b.limit);
+  const crossed = reachedThresholds(projected, b.limit, b.alertThresholds);
   if (crossed.length > 0) {
     return { decision: "warn", reason: `${label} is at ${percent(projected, b.limit)} (alert threshold ${Math.max(...crossed) * 100}%)` };
   }

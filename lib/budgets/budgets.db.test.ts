@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import type { Viewer } from "@/lib/auth/permissions";
+import { prisma } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { Caller } from "@/lib/http/route";
+import { CreateBudgetBody } from "@/lib/schemas/budgets";
+import { makeOrg } from "@/tests/factories";
+import { createBudget } from "./create-budget";
+import { listBudgets } from "./list-budgets";
+import { archiveBudget, updateBudget } from "./update-budget";
+
+function callerAs(orgId: string, role: Role, teamIds: string[] = []): Caller {
+  const viewer = { userId: `u-${role}`, email: "", name: role, orgId, orgSlug: "", orgName: "", timeZone: "UTC", role, teamIds } satisfies Viewer;
+  const limited = role === "team_lead" || role === "viewer";
+  return { orgId, teamIds: limited ? teamIds : null, actorUserId: viewer.userId, actorApiKeyId: null, viewer, apiKey: null };
+}
+
+const body = (overrides: Record<string, unknown> = {}) => CreateBudgetBody.parse({ name: "search monthly", scope: { type: "team", value: "alpha" }, period: "month", limitUsd: "500", ...overrides });
+
+describe("budgets", () => {
+  it("finance creates any budget; the team scope is stored by id and shown by slug", async () => {
+    const { org, teams } = await makeOrg();
+    const budget = await createBudget(callerAs(org.id, "finance"), body({ agentGuard: { maxSteps: 40 } }));
+    expect(budget).toMatchObject({ scope: { type: "team", value: "alpha" }, limitUsd: "500.000000000", mode: "hard", action: "deny", alertThresholds: [0.5, 0.8, 1], agentGuard: { maxSteps: 40 } });
+    const stored = await prisma().budget.findUniqueOrThrow({ where: { orgId_id: { orgId: org.id, id: budget.id } } });
+    expect(stored.scopeValue).toBe(teams[0].id);
+  });
+
+  it.each<[Role, string, boolean]>([
+    ["admin", "org", true],
+    ["finance", "org", true],
+    ["team_lead", "own team", true],
+    ["team_lead", "other team", false],
+    ["team_lead", "org", false],
+    ["viewer", "own team", false],
+  ])("%s on %s → allowed %s", async (role, target, allowed) => {
+    const { org, teams } = await makeOrg();
+    const caller = callerAs(org.id, role, [teams[0].id]);
+    const scope = target === "org" ? { type: "org" } : { type: "team", value: target === "own team" ? "alpha" : "beta" };
+    const attempt = createBudget(caller, body({ scope }));
+    if (allowed) await expect(attempt).resolves.toMatchObject({ name: "search monthly" });
+    else await expect(attempt).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("refuses an unknown team naming scope.value, and keeps nothing", async () => {
+    const { org } = await makeOrg();
+    await expect(createBudget(callerAs(org.id, "finance"), body({ scope: { type: "team", value: "nope" } }))).rejects.toMatchObject({ code: "validation_failed" });
+    expect(await prisma().budget.count({ where: { orgId: org.id } })).toBe(0);
+  });
+
+  it("audits every change, before → after, and lists the current period", async () => {
+    const { org, teams } = await makeOrg();
+    const lead = callerAs(org.id, "team_lead", [teams[0].id]);
+    const created = await createBudget(lead, body());
+    await updateBudget(lead, created.id, { limitUsd: "750.000000000" });
+    await expect(updateBudget(lead, created.id, { scope: { type: "team", value: "beta" } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updateBudget(lead, created.id, { action: "downgrade" })).rejects.toMatchObject({ code: "validation_failed" });
+    const listed = await listBudgets({ orgId: org.id, teamIds: [teams[0].id], timeZone: "UTC" });
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ limitUsd: "750.000000000", current: { spentUsd: "0.000000000", remainingUsd: "750.000000000", status: "ok" } });
+    await archiveBudget(lead, created.id);
+    expect(await listBudgets({ orgId: org.id, teamIds: null, timeZone: "UTC" })).toHaveLength(0);
+    const audit = await prisma().auditLog.findMany({ where: { orgId: org.id }, orderBy: { createdAt: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["budget.create", "budget.update", "budget.archive"]);
+    expect(audit[1]).toMatchObject({ actorUserId: "u-team_lead", before: expect.objectContaining({ limitUsd: "500.000000000" }), after: expect.objectContaining({ limitUsd: "750.000000000" }) });
+  });
+
+  it("does not reach another organisation's budget", async () => {
+    const a = await makeOrg();
+    const b = await makeOrg();
+    const budget = await createBudget(callerAs(a.org.id, "finance"), body());
+    await expect(updateBudget(callerAs(b.org.id, "finance"), budget.id, { name: "x" })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
