@@ -120,3 +120,27 @@ describe("POST /api/v1/policy/check", () => {
     expect((await check(ingestOnly.secret, call)).status).toBe(403);
   });
 });
+
+describe("budget periods in the organisation's time zone", () => {
+  it("ledgers written by ingest use the same period as the policy check", async () => {
+    const { org, key } = await setup();
+    await pool().query("UPDATE organizations SET time_zone = 'Asia/Kolkata' WHERE id = $1", [org.id]);
+    const { invalidateOrgContext } = await import("@/lib/ingest/org-context");
+    invalidateOrgContext(org.id);
+    const budget = await makeBudget(org.id, { period: "day", limitUsd: "1" });
+    // 20:00 UTC is already the next day in India (UTC+5:30)
+    const now = new Date();
+    const lateEvening = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 19, 0));
+    const inIndiaToday = lateEvening.getTime() <= now.getTime() ? lateEvening : new Date(now.getTime() - 60_000);
+    await ingest(key, [makeUsageEvent({ team: "search", timestamp: inIndiaToday.toISOString(), costUsd: "0.75" })]);
+    const { rows } = await pool().query("SELECT period_start, period_end FROM budget_ledgers WHERE budget_id = $1", [budget.id]);
+    const { periodBounds } = await import("./period");
+    const bounds = periodBounds("day", inIndiaToday, "Asia/Kolkata");
+    expect(rows[0].period_start.toISOString()).toBe(bounds.start.toISOString());
+    expect(rows[0].period_end.toISOString()).toBe(bounds.end.toISOString());
+    expect(bounds.start.toISOString()).toMatch(/T18:30:00.000Z$/);
+    const current = periodBounds("day", new Date(), "Asia/Kolkata");
+    const expected = current.start.getTime() === bounds.start.getTime() ? "deny" : "allow";
+    expect((await check(key, { ...call, estimatedCostUsd: "0.5" })).body.decision).toBe(expected);
+  });
+});
