@@ -78,6 +78,8 @@ describe("event fields (API.md)", () => {
     ["metadata with 51 keys", { metadata: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"])) }, "metadata"],
     ["a non-string metadata value", { metadata: { n: 1 } }, "metadata.n"],
     ["a negative valueUsd", { valueUsd: -1 }, "valueUsd"],
+    ["a value over a million dollars", { valueUsd: 1_000_001 }, "valueUsd"],
+    ["a NUL character in a text field", { userId: "a\u0000b" }, ""],
   ])("rejects %s naming %s", async (_name, fields, path) => {
     const body = await post(makeUsageEvent(fields));
     expect(body.accepted).toBe(0);

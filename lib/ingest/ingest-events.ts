@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { detectBudgetAlerts } from "@/lib/alerts/detect-budget-alerts";
 import { invalidateBudgetState } from "@/lib/policy/budget-state";
 import { EventInput, type IngestResponse } from "@/lib/schemas/events";
 import { EVENT_COLUMNS, type EventRow } from "./event-row";
@@ -17,8 +18,14 @@ async function settleReservations(client: pg.PoolClient, stored: Stored[]): Prom
   await client.query(SETTLE_RESERVATIONS_SQL, [settling.map((r) => r.org_id), settling.map((r) => r.reservation_id), settling.map((r) => r.cost_usd)]);
 }
 
+/** In the storing transaction: settle reservations, then raise the budget alerts the new spend reached (and queue their webhooks). */
+async function afterStore(client: pg.PoolClient, stored: Stored[]): Promise<void> {
+  await settleReservations(client, stored);
+  await detectBudgetAlerts(client, stored.map((r) => r.org_id));
+}
+
 async function flush(items: Pending<EventRow>[]): Promise<boolean[]> {
-  const stored = await storeRows(items, STORE_EVENTS_SQL, EVENT_COLUMNS, (row) => row.eventId, settleReservations);
+  const stored = await storeRows(items, STORE_EVENTS_SQL, EVENT_COLUMNS, (row) => row.eventId, afterStore);
   // ledgers may have changed: this process stops using its copy at once
   for (const orgId of new Set(items.map((i) => i.row.orgId))) invalidateBudgetState(orgId);
   return stored;

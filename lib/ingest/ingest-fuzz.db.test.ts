@@ -56,7 +56,7 @@ describe("malformed bodies", () => {
         if (res.status === 200) expect(answer.accepted + answer.duplicates + answer.rejected.length).toBeGreaterThanOrEqual(0);
         else expect(answer.error.message).toBeTruthy();
       }),
-      { numRuns: 300 },
+      { numRuns: 600 },
     );
   }, 120_000);
 });

@@ -22,7 +22,8 @@ export async function ingestOtlpTraces(input: { principal: ApiKeyPrincipal; body
     throw err;
   }
   const mapped = spansToEvents(request);
-  const result = await ingestItems(eventPipeline, { principal: input.principal, envelope: { items: mapped.events, lineErrors: new Map() }, now: input.now });
+  const envelope = { items: mapped.events, lineErrors: new Map(), mayHoldNul: true };
+  const result = await ingestItems(eventPipeline, { principal: input.principal, envelope, now: input.now });
   const messages = [
     ...mapped.rejected.map((r) => `span ${r.spanId}: ${r.message}`),
     ...result.rejected.map((r) => `span ${String(r.id ?? r.index)}: ${r.errors.map((e) => (e.path ? `${e.path} ${e.message}` : e.message)).join("; ")}`),

@@ -1,7 +1,8 @@
 // What ingest needs to know of an organisation, cached briefly per process:
 // its settings, its teams by slug, and its price book (catalog + overrides).
 import { pool } from "@/lib/db";
-import { PriceBook, type PriceRow } from "@/lib/pricing/price-book";
+import { PriceBook } from "@/lib/pricing/price-book";
+import { loadOverrides } from "@/lib/pricing/sync-catalog";
 import { memoResolver, type PriceResolver } from "./price-event";
 
 export type OrgContext = {
@@ -18,18 +19,14 @@ export type OrgContext = {
 const TTL_MS = 15_000;
 const cache = new Map<string, { at: number; context: Promise<OrgContext> }>();
 
-const OVERRIDE_COLUMNS = `provider, model, effective_from AS "effectiveFrom", input_per_mtok::text AS "inputPerMTok",
-  output_per_mtok::text AS "outputPerMTok", cached_input_per_mtok::text AS "cachedInputPerMTok",
-  cache_write_per_mtok::text AS "cacheWritePerMTok", reasoning_per_mtok::text AS "reasoningPerMTok"`;
-
 async function load(orgId: string): Promise<OrgContext> {
   const [org, teams, overrides] = await Promise.all([
     pool().query<{ time_zone: string; auto_create_teams: boolean }>("SELECT time_zone, auto_create_teams FROM organizations WHERE id = $1", [orgId]),
     pool().query<{ id: string; slug: string }>("SELECT id, slug FROM teams WHERE org_id = $1", [orgId]),
-    pool().query<PriceRow>(`SELECT ${OVERRIDE_COLUMNS} FROM price_overrides WHERE org_id = $1`, [orgId]),
+    loadOverrides(pool(), orgId),
   ]);
   if (!org.rows[0]) throw new Error(`organisation ${orgId} not found`);
-  const priceBook = PriceBook.fromCatalogFile(overrides.rows);
+  const priceBook = PriceBook.fromCatalogFile(overrides);
   return {
     orgId,
     timeZone: org.rows[0].time_zone,

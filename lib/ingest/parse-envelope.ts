@@ -4,7 +4,12 @@
 import { AppError } from "@/lib/http/errors";
 import { MAX_ITEMS_PER_REQUEST } from "@/lib/schemas/events";
 
-export type Envelope = { items: unknown[]; lineErrors: Map<number, string> };
+export type Envelope = { items: unknown[]; lineErrors: Map<number, string>; mayHoldNul?: boolean };
+
+/** PostgreSQL text cannot hold U+0000: such items are rejected, not stored. */
+function mayHoldNul(text: string): boolean {
+  return text.includes("\\u0000") || text.includes("\u0000");
+}
 
 const NDJSON = new Set(["application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines", "application/jsonlines"]);
 
@@ -18,13 +23,14 @@ function tooMany(count: number): AppError {
 
 export function parseEnvelope(body: Buffer, contentType: string | undefined, key: "events" | "outcomes"): Envelope {
   const type = mediaType(contentType);
-  if (NDJSON.has(type)) return parseNdjson(body.toString("utf8"));
+  const text = body.toString("utf8");
+  if (NDJSON.has(type)) return { ...parseNdjson(text), mayHoldNul: mayHoldNul(text) };
   if (type !== "application/json" && !type.endsWith("+json")) {
     throw new AppError("unsupported_media_type", `Content-Type '${type}' is not supported; send application/json or application/x-ndjson.`);
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(body.toString("utf8"));
+    parsed = JSON.parse(text);
   } catch {
     throw new AppError("invalid_body", "The request body is not valid JSON.");
   }
@@ -33,7 +39,7 @@ export function parseEnvelope(body: Buffer, contentType: string | undefined, key
     throw new AppError("invalid_body", `The body must be an object {"${key}": [...]}.`, [{ path: key, message: "must be an array" }]);
   }
   if (items.length > MAX_ITEMS_PER_REQUEST) throw tooMany(items.length);
-  return { items, lineErrors: new Map() };
+  return { items, lineErrors: new Map(), mayHoldNul: mayHoldNul(text) };
 }
 
 function parseNdjson(text: string): Envelope {

@@ -7,6 +7,7 @@
 import { EVENT_COLUMNS } from "./event-row";
 import { unnestInput } from "./store-rows";
 import { NOTIFY_BUDGET_CHANGE } from "@/lib/policy/budget-notify";
+import { ledgerUpsertSql } from "@/lib/policy/ledger-upsert-sql";
 
 const STORED = EVENT_COLUMNS.filter(([c]) => c !== "team_slug").map(([c]) => c);
 
@@ -31,22 +32,7 @@ function rollup(table: string, grain: "hour" | "day"): string {
     ON CONFLICT (org_id, bucket, team_id, feature, provider, model) DO UPDATE SET ${ADD_MEASURES}`;
 }
 
-const LEDGERS = `INSERT INTO budget_ledgers AS l (org_id, budget_id, period_start, period_end, spent_usd, updated_at)
-    SELECT b.org_id, b.id, p.period_start,
-           ((p.period_start AT TIME ZONE o.time_zone) + ('1 ' || b.period::text)::interval) AT TIME ZONE o.time_zone,
-           sum(i.cost_usd), now()
-      FROM ins i
-      JOIN organizations o ON o.id = i.org_id
-      JOIN budgets b ON b.org_id = i.org_id AND b.archived_at IS NULL AND (
-             b.scope_type = 'org'
-          OR (b.scope_type = 'team' AND b.scope_value = i.team_id)
-          OR (b.scope_type = 'feature' AND b.scope_value = i.feature)
-          OR (b.scope_type = 'model' AND b.scope_value IN (i.model, i.priced_model))
-          OR (b.scope_type = 'api_key' AND b.scope_value = i.api_key_id))
-      CROSS JOIN LATERAL (SELECT date_trunc(b.period::text, i.ts, o.time_zone) AS period_start) p
-     GROUP BY b.org_id, b.id, p.period_start, o.time_zone, b.period ORDER BY 1, 2, 3
-    ON CONFLICT (org_id, budget_id, period_start) DO UPDATE SET spent_usd = l.spent_usd + EXCLUDED.spent_usd, updated_at = now()
-    RETURNING org_id`;
+const LEDGERS = ledgerUpsertSql("ins", "cost_usd");
 
 export const STORE_EVENTS_SQL = `
 WITH input AS (${unnestInput(EVENT_COLUMNS)}),

@@ -20,6 +20,10 @@ export function validateItems<S extends z.ZodType>(envelope: Envelope, schema: S
       rejected.push({ index, id: null, errors: [{ path: "", message: lineError }] });
       return;
     }
+    if (envelope.mayHoldNul && JSON.stringify(item).includes("\\u0000")) {
+      rejected.push({ index, id: idOf(item), errors: [{ path: "", message: "text must not contain the NUL character (U+0000)" }] });
+      return;
+    }
     const result = schema.safeParse(item);
     if (result.success) valid.push({ index, value: result.data });
     else rejected.push({ index, id: idOf(item), errors: result.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })) });

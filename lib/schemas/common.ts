@@ -2,19 +2,32 @@
 import { z } from "zod";
 import { formatUsd, parseUsd } from "@/lib/money";
 
-/** Non-negative dollars as a decimal string or number, at most 9 places; canonical 9-place string out. */
-export const UsdAmount = z
-  .union([z.string(), z.number()], { error: "must be a decimal string or number" })
-  .transform((value, ctx) => {
+/**
+ * Non-negative dollars as a decimal string or number, at most 9 places and
+ * at most `maxUsd`; canonical 9-place string out. The bound keeps sums
+ * within Decimal(20,9) (rollups and ledgers add many of them).
+ */
+export function usdAmount(maxUsd: number) {
+  const max = parseUsd(maxUsd);
+  return z.union([z.string(), z.number()], { error: "must be a decimal string or number" }).transform((value, ctx) => {
+    let nanos: bigint | null = null;
     try {
-      const nanos = parseUsd(value);
-      if (nanos >= 0n) return formatUsd(nanos);
+      nanos = parseUsd(value);
     } catch {
       // reported below
     }
-    ctx.addIssue({ code: "custom", message: "must be a non-negative decimal with at most 9 decimal places" });
+    if (nanos !== null && nanos >= 0n && nanos <= max) return formatUsd(nanos);
+    const message = nanos !== null && nanos > max ? `must be at most ${maxUsd}` : "must be a non-negative decimal with at most 9 decimal places";
+    ctx.addIssue({ code: "custom", message });
     return z.NEVER;
   });
+}
+
+/** Amounts of budgets and limits: up to a billion dollars. */
+export const UsdAmount = usdAmount(1_000_000_000);
+
+/** Amounts of one event or outcome: up to a million dollars. */
+export const ItemUsdAmount = usdAmount(1_000_000);
 
 /** Lower-case identifiers of teams and features. */
 export const Slug = z

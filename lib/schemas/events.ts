@@ -1,7 +1,7 @@
 // Wire shapes of POST /api/v1/events and /api/v1/outcomes (API.md). One
 // schema per shape, used by the fast path, the tests and the docs.
 import { z } from "zod";
-import { Metadata, Slug, Timestamp, UsdAmount } from "./common";
+import { ItemUsdAmount, Metadata, Slug, Timestamp } from "./common";
 import { UsageInput } from "./usage";
 
 // Objects
@@ -16,7 +16,7 @@ export const EventInput = z.object({
   provider: z.string().trim().toLowerCase().min(1).max(64, "must be at most 64 characters").default("unknown"),
   model: z.string({ error: "is required and must be a string" }).trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
   usage: UsageInput.optional(),
-  costUsd: UsdAmount.optional(),
+  costUsd: ItemUsdAmount.optional(),
   latencyMs: z.number().int("must be a whole number").min(0, "must not be negative").max(2_147_483_647).optional(),
   status: z.enum(["success", "error"], { error: "must be 'success' or 'error'" }).default("success"),
   cacheHit: z.boolean({ error: "must be true or false" }).default(false),
@@ -25,7 +25,7 @@ export const EventInput = z.object({
   promptHash: Ref.optional(),
   customerId: Ref.optional(),
   userId: Ref.optional(),
-  valueUsd: UsdAmount.optional(),
+  valueUsd: ItemUsdAmount.optional(),
   metadata: Metadata.optional(),
 });
 export type EventInput = z.output<typeof EventInput>;
@@ -37,7 +37,7 @@ export const OutcomeInput = z.object({
   feature: Slug.default("unassigned"),
   traceId: Ref.optional(),
   kind: Slug,
-  valueUsd: UsdAmount,
+  valueUsd: ItemUsdAmount,
   count: z.number().int("must be a whole number").min(1, "must be at least 1").max(1_000_000).default(1),
 });
 export type OutcomeInput = z.output<typeof OutcomeInput>;

@@ -1,0 +1,25 @@
+// Adds spend to the ledger of every budget an event falls under, in the
+// period of the organisation's time zone that the event's timestamp falls
+// in. Shared by ingest and re-pricing so both match budgets the same way:
+// org; team by id; feature; model as sent or as priced; API key by id.
+// Rows are written in key order (concurrent writers lock them in one order).
+// `source` must have org_id, ts, team_id, feature, model, priced_model,
+// api_key_id and the `amount` column.
+export function ledgerUpsertSql(source: string, amount: string): string {
+  return `INSERT INTO budget_ledgers AS l (org_id, budget_id, period_start, period_end, spent_usd, updated_at)
+    SELECT b.org_id, b.id, p.period_start,
+           ((p.period_start AT TIME ZONE o.time_zone) + ('1 ' || b.period::text)::interval) AT TIME ZONE o.time_zone,
+           sum(i.${amount}), now()
+      FROM ${source} i
+      JOIN organizations o ON o.id = i.org_id
+      JOIN budgets b ON b.org_id = i.org_id AND b.archived_at IS NULL AND (
+             b.scope_type = 'org'
+          OR (b.scope_type = 'team' AND b.scope_value = i.team_id)
+          OR (b.scope_type = 'feature' AND b.scope_value = i.feature)
+          OR (b.scope_type = 'model' AND b.scope_value IN (i.model, i.priced_model))
+          OR (b.scope_type = 'api_key' AND b.scope_value = i.api_key_id))
+      CROSS JOIN LATERAL (SELECT date_trunc(b.period::text, i.ts, o.time_zone) AS period_start) p
+     GROUP BY b.org_id, b.id, p.period_start, o.time_zone, b.period ORDER BY 1, 2, 3
+    ON CONFLICT (org_id, budget_id, period_start) DO UPDATE SET spent_usd = l.spent_usd + EXCLUDED.spent_usd, updated_at = now()
+    RETURNING org_id`;
+}
