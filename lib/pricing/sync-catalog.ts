@@ -1,9 +1,9 @@
-// Loads lib/pricing/catalog.json into catalog_prices and model_aliases, and
-// reads prices back from the database into a PriceBook.
+// Loads lib/pricing/catalog.json into catalog_prices and model_aliases (for
+// SQL-side use and browsing), and reads an organisation's overrides.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import catalogJson from "@/lib/pricing/catalog.json";
-import { PriceBook, type AliasRow, type Catalog, type PriceRow } from "@/lib/pricing/price-book";
+import type { Catalog, PriceRow } from "@/lib/pricing/price-book";
 
 // One statement per table; rows whose values are unchanged are not rewritten.
 const UPSERT_PRICES = `
@@ -59,12 +59,8 @@ export async function syncCatalog(pool: pg.Pool): Promise<{ prices: number; alia
   return { prices: prices.length, aliases: aliases.length };
 }
 
-/** The catalog from the database, with the organisation's overrides when given. */
-export async function loadPriceBook(pool: pg.Pool, orgId?: string): Promise<PriceBook> {
-  const [prices, aliases, overrides] = await Promise.all([
-    pool.query<PriceRow>(`SELECT ${PRICE_COLUMNS} FROM catalog_prices`),
-    pool.query<AliasRow>("SELECT provider, alias, model FROM model_aliases"),
-    orgId ? pool.query<PriceRow>(`SELECT ${PRICE_COLUMNS} FROM price_overrides WHERE org_id = $1`, [orgId]) : null,
-  ]);
-  return new PriceBook({ prices: prices.rows, aliases: aliases.rows }, overrides?.rows ?? []);
+/** An organisation's price overrides, as rows for PriceBook (the catalog itself comes from catalog.json). */
+export async function loadOverrides(pool: Pick<pg.Pool, "query">, orgId: string): Promise<PriceRow[]> {
+  const { rows } = await pool.query<PriceRow>(`SELECT ${PRICE_COLUMNS} FROM price_overrides WHERE org_id = $1`, [orgId]);
+  return rows;
 }

@@ -28,7 +28,14 @@ export default async function SettingsPage() {
         </div>
         <div className="card">
           <h2>Prices</h2>
-          <p className="muted">Not built yet: per-organisation price overrides with effective dates.</p>
+          {roleMay(viewer, "prices.write") ? (
+            <>
+              <p>Negotiated prices per model, the public catalog, and models your events use that have no price.</p>
+              <Link href="/settings/prices">Manage prices</Link>
+            </>
+          ) : (
+            <p className="muted">Your role does not manage prices.</p>
+          )}
         </div>
         <div className="card">
           <h2>Outcomes</h2>

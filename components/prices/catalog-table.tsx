@@ -1,0 +1,82 @@
+"use client";
+
+import { formatCount } from "@/lib/format";
+import type { CatalogParams, useCatalogPrices } from "@/lib/queries/prices";
+import type { CatalogPriceDto } from "@/lib/schemas/prices";
+import { EffectiveFrom, PriceCells, PriceHeaders } from "./price-cells";
+import { LoadingBlock, QueryError } from "./query-error";
+
+type Props = {
+  catalog: ReturnType<typeof useCatalogPrices>;
+  params: CatalogParams;
+  onPage: (page: number) => void;
+  onOverride: (price: CatalogPriceDto) => void;
+};
+
+function emptyReason({ q, provider }: CatalogParams): string {
+  if (!q && !provider) return "The catalog is empty: the server loads it from lib/pricing/catalog.json when it starts.";
+  const where = provider ? ` at ${provider}` : "";
+  return `No catalog price matches “${q}”${where}. A model the catalog lacks can still be priced with an override.`;
+}
+
+export function CatalogTable({ catalog, params, onPage, onOverride }: Props) {
+  if (catalog.isPending) return <LoadingBlock what="the price catalog" />;
+  if (catalog.isError) return <QueryError what="the price catalog" error={catalog.error} onRetry={() => catalog.refetch()} />;
+  const { prices, total, page, pageSize } = catalog.data;
+  if (prices.length === 0) return <p className="empty">{emptyReason(params)}</p>;
+  const pages = Math.ceil(total / pageSize);
+  const first = (page - 1) * pageSize + 1;
+  return (
+    <div aria-busy={catalog.isPlaceholderData}>
+      <p className="muted" aria-live="polite">
+        Prices {formatCount(first)}–{formatCount(first + prices.length - 1)} of {formatCount(total)}
+      </p>
+      <div style={{ overflowX: "auto" }}>
+        <table className="table" data-testid="price-catalog">
+          <caption className="sr-only">Public catalog prices in US dollars per million tokens</caption>
+          <thead>
+            <tr>
+              <th scope="col">Provider</th>
+              <th scope="col">Model</th>
+              <th scope="col">Effective from</th>
+              <PriceHeaders />
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {prices.map((row) => (
+              <tr key={row.id}>
+                <td>{row.provider}</td>
+                <td>
+                  <code>{row.model}</code>
+                </td>
+                <td>
+                  <EffectiveFrom iso={row.effectiveFrom} />
+                </td>
+                <PriceCells row={row} />
+                <td>
+                  <button className="btn" type="button" onClick={() => onOverride(row)}>
+                    Override<span className="sr-only"> {row.provider}/{row.model}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label="Catalog pages" className="checks" style={{ alignItems: "center", marginTop: "0.75rem" }}>
+        <button className="btn" type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+          Previous page
+        </button>
+        <span>
+          Page {formatCount(page)} of {formatCount(pages)}
+        </span>
+        <button className="btn" type="button" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+          Next page
+        </button>
+      </nav>
+    </div>
+  );
+}

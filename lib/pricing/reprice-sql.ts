@@ -1,0 +1,63 @@
+// Statements of re-pricing (reprice-unpriced.ts). The rollup part follows
+// lib/ingest/store-events-sql.ts (the same keys) and the ledger part is the
+// same statement (lib/policy/ledger-upsert-sql.ts), rows written in key order (so a
+// re-pricing and an ingest batch lock shared rows in the same order). Every
+// stored event already counted in its rollup rows, so those rows exist: the
+// upserts only ever update them.
+import { NOTIFY_BUDGET_CHANGE } from "@/lib/policy/budget-notify";
+import { ledgerUpsertSql } from "@/lib/policy/ledger-upsert-sql";
+
+/** The (provider, model) pairs of the organisation's unpriced events, with their latest timestamp. */
+export const UNPRICED_PAIRS_SQL = `
+SELECT provider, model, max(ts) AS last_ts FROM usage_events WHERE org_id = $1 AND unpriced GROUP BY provider, model`;
+
+/**
+ * The next chunk of unpriced events of the candidate pairs after the cursor
+ * ($4..$7 = provider, model, ts, event_id), locked; rows a concurrent
+ * re-pricing holds are skipped (it prices them).
+ */
+export const LOCK_CHUNK_SQL = `
+SELECT event_id, ts, provider, model, input_tokens, output_tokens, cached_input_tokens, cache_write_tokens,
+       reasoning_tokens, cost_usd::text AS cost_usd
+  FROM usage_events
+ WHERE org_id = $1 AND unpriced
+   AND (provider, model) IN (SELECT * FROM unnest($2::text[], $3::text[]))
+   AND (provider, model, ts, event_id) > ($4::text, $5::text, $6::timestamptz, $7::text)
+ ORDER BY provider, model, ts, event_id
+ LIMIT $8
+   FOR UPDATE SKIP LOCKED`;
+
+function rollup(table: string, grain: "hour" | "day"): string {
+  return `INSERT INTO ${table} AS r (org_id, bucket, team_id, feature, provider, model, unpriced_events, cost_usd)
+    SELECT org_id, date_trunc('${grain}', ts, 'UTC'), team_id, feature, provider, model, -count(*), sum(delta_usd)
+      FROM upd GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT (org_id, bucket, team_id, feature, provider, model) DO UPDATE
+      SET unpriced_events = r.unpriced_events + EXCLUDED.unpriced_events, cost_usd = r.cost_usd + EXCLUDED.cost_usd`;
+}
+
+const LEDGERS = ledgerUpsertSql("upd", "delta_usd");
+
+/**
+ * Prices the given events ($2..$6: event_id, cost_usd, delta_usd,
+ * cost_source, priced_model) if they are still unpriced, and adds each
+ * event's cost delta to its hourly and daily rollup (one unpriced event
+ * fewer) and to the ledger of every budget it falls under, notifying the
+ * processes that hold budget state. Returns the number of events priced.
+ */
+export const APPLY_CHUNK_SQL = `
+WITH input AS (
+  SELECT * FROM unnest($2::text[], $3::numeric[], $4::numeric[], $5::text[], $6::text[])
+    AS x(event_id, cost_usd, delta_usd, cost_source, priced_model)
+),
+upd AS (
+  UPDATE usage_events e
+     SET cost_usd = x.cost_usd, cost_source = x.cost_source, priced_model = x.priced_model, unpriced = false
+    FROM input x
+   WHERE e.org_id = $1 AND e.event_id = x.event_id AND e.unpriced
+  RETURNING e.org_id, e.ts, e.team_id, e.feature, e.provider, e.model, e.priced_model, e.api_key_id, x.delta_usd
+),
+hourly AS (${rollup("usage_rollups_hourly", "hour")}),
+daily AS (${rollup("usage_rollups_daily", "day")}),
+ledgers AS (${LEDGERS}),
+notified AS (${NOTIFY_BUDGET_CHANGE("ledgers")})
+SELECT (SELECT count(*)::int FROM upd) AS repriced, (SELECT count(*) FROM notified) AS notified`;
