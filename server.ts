@@ -7,6 +7,7 @@ import { handleMachineRequest } from "@/lib/machine-api/router";
 import { stopListener } from "@/lib/db-listener";
 import { startReservationSweeper, stopReservationSweeper } from "@/lib/policy/expire-reservations";
 import { syncCatalog } from "@/lib/pricing/sync-catalog";
+import { startDeliveryWorker, stopDeliveryWorker } from "@/lib/webhooks/delivery-worker";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
@@ -16,6 +17,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 async function main() {
   await syncCatalog(pool());
   startReservationSweeper();
+  startDeliveryWorker();
   const app = next({ dev, dir: import.meta.dirname, hostname, port });
   const handleNext = app.getRequestHandler();
   await app.prepare();
@@ -41,6 +43,7 @@ async function main() {
     force.unref();
     server.close(async () => {
       stopReservationSweeper();
+      await stopDeliveryWorker();
       await app.close();
       await stopListener();
       await closeDb();

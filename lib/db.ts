@@ -12,20 +12,35 @@ function createPrisma(pool: pg.Pool) {
   return new PrismaClient({
     adapter: new PrismaPg(pool),
     // secrets never leave the database by accident
-    omit: { apiKey: { keyHash: true }, user: { passwordHash: true } },
+    omit: { apiKey: { keyHash: true }, user: { passwordHash: true }, webhook: { secret: true } },
   });
 }
 
 export type Prisma = ReturnType<typeof createPrisma>;
 type Db = { pool: pg.Pool; prisma: Prisma };
 
-const holder = globalThis as unknown as { __finopsDb?: Db };
+const holder = globalThis as unknown as { __finopsDb?: Db; __finopsDbActivity?: number };
+
+function markActivity(): void {
+  holder.__finopsDbActivity = Date.now();
+}
+
+/**
+ * When PostgreSQL last did something for this process (a connection made or
+ * a client given back after its query): a busy database keeps this fresh, a
+ * hung one does not.
+ */
+export function lastDbActivity(): number {
+  return holder.__finopsDbActivity ?? 0;
+}
 
 function connect(): Db {
   const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
   const pool = new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000 });
   // An idle client losing its connection must not crash the process.
   pool.on("error", (err) => console.error("postgres pool error:", err.message));
+  pool.on("connect", markActivity);
+  pool.on("release", markActivity);
   return { pool, prisma: createPrisma(pool) };
 }
 

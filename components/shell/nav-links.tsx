@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/budgets", label: "Budgets" },
   { href: "/roi", label: "ROI" },
   { href: "/insights", label: "Insights" },
+  { href: "/alerts", label: "Alerts" },
   { href: "/settings", label: "Settings" },
 ];
 

@@ -5,10 +5,13 @@
 // Rows are written in key order (concurrent writers lock them in one order).
 // `source` must have org_id, ts, team_id, feature, model, priced_model,
 // api_key_id and the `amount` column.
+// PostgreSQL has no '1 quarter' interval: a quarter is three months.
+const PERIOD_LENGTH = "(CASE b.period WHEN 'quarter' THEN interval '3 months' ELSE ('1 ' || b.period::text)::interval END)";
+
 export function ledgerUpsertSql(source: string, amount: string): string {
   return `INSERT INTO budget_ledgers AS l (org_id, budget_id, period_start, period_end, spent_usd, updated_at)
     SELECT b.org_id, b.id, p.period_start,
-           ((p.period_start AT TIME ZONE o.time_zone) + ('1 ' || b.period::text)::interval) AT TIME ZONE o.time_zone,
+           ((p.period_start AT TIME ZONE o.time_zone) + ${PERIOD_LENGTH}) AT TIME ZONE o.time_zone,
            sum(i.${amount}), now()
       FROM ${source} i
       JOIN organizations o ON o.id = i.org_id

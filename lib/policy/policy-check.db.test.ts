@@ -144,3 +144,13 @@ describe("budget periods in the organisation's time zone", () => {
     expect((await check(key, { ...call, estimatedCostUsd: "0.5" })).body.decision).toBe(expected);
   });
 });
+
+describe("every budget period", () => {
+  it.each(["day", "week", "month", "quarter"] as const)("ingest keeps a %s budget's ledger", async (period) => {
+    const { org, key } = await setup();
+    const budget = await makeBudget(org.id, { period, limitUsd: "10" });
+    expect(await ingest(key, [makeUsageEvent({ team: "search", timestamp: new Date().toISOString(), costUsd: "2" })])).toMatchObject({ accepted: 1 });
+    const { rows } = await pool().query("SELECT spent_usd::text AS spent, period_end > period_start AS ordered FROM budget_ledgers WHERE budget_id = $1", [budget.id]);
+    expect(rows[0]).toEqual({ spent: "2.000000000", ordered: true });
+  });
+});

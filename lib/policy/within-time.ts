@@ -1,16 +1,17 @@
 // The policy endpoint must answer within 100 ms when PostgreSQL cannot be
 // reached, without mistaking a busy database for a dead one: work that takes
 // longer than POLICY_DB_TIMEOUT_MS counts as "storage unreachable" only when
-// nothing has come back from PostgreSQL for a while. While other work still
+// PostgreSQL has done nothing for this process for a while (lastDbActivity). While other work still
 // completes, a slow answer is waited for (up to a longer bound), so a burst
 // of reserving checks is queued, never waved through on a fail-open budget.
+import { lastDbActivity } from "@/lib/db";
+
 export const POLICY_DB_TIMEOUT_MS = Number(process.env.POLICY_DB_TIMEOUT_MS ?? 80);
 const BUSY_TIMEOUT_MS = Number(process.env.POLICY_DB_BUSY_TIMEOUT_MS ?? 5_000);
 const ALIVE_WITHIN_MS = 1_000;
 
 export class StorageTimeout extends Error {}
 
-let lastAnswer = 0;
 
 function timeout(ms: number): { promise: Promise<never>; cancel: () => void } {
   let timer: NodeJS.Timeout | undefined;
@@ -21,18 +22,14 @@ function timeout(ms: number): { promise: Promise<never>; cancel: () => void } {
 }
 
 export async function withinTime<T>(work: Promise<T>): Promise<T> {
-  const tracked = work.then((value) => {
-    lastAnswer = Date.now();
-    return value;
-  });
   const first = timeout(POLICY_DB_TIMEOUT_MS);
   try {
-    return await Promise.race([tracked, first.promise]);
+    return await Promise.race([work, first.promise]);
   } catch (err) {
-    if (!(err instanceof StorageTimeout) || Date.now() - lastAnswer > ALIVE_WITHIN_MS) throw err;
+    if (!(err instanceof StorageTimeout) || Date.now() - lastDbActivity() > ALIVE_WITHIN_MS) throw err;
     const second = timeout(BUSY_TIMEOUT_MS);
     try {
-      return await Promise.race([tracked, second.promise]);
+      return await Promise.race([work, second.promise]);
     } finally {
       second.cancel();
     }

@@ -1,0 +1,41 @@
+"use client";
+
+import { useState } from "react";
+import { LoadingBlock, QueryError } from "@/components/alerts/query-state";
+import { useWebhooks } from "@/lib/queries/webhooks";
+import { CreateWebhookForm } from "./create-webhook-form";
+import { WebhookRow } from "./webhook-row";
+import { WebhookSecretOnce } from "./webhook-secret-once";
+
+export function WebhooksView({ timeZone }: { timeZone: string }) {
+  const [created, setCreated] = useState<{ secret: string; name: string } | null>(null);
+  const webhooks = useWebhooks();
+  return (
+    <>
+      <section className="card" aria-labelledby="new-webhook">
+        <h2 id="new-webhook">New webhook</h2>
+        {created ? (
+          <WebhookSecretOnce name={created.name} secret={created.secret} onDone={() => setCreated(null)} />
+        ) : (
+          <CreateWebhookForm onCreated={(secret, name) => setCreated({ secret, name })} />
+        )}
+      </section>
+      <section aria-labelledby="webhooks-heading">
+        <h2 id="webhooks-heading">Webhooks</h2>
+        {webhooks.isPending ? (
+          <LoadingBlock what="webhooks" />
+        ) : webhooks.isError ? (
+          <QueryError what="the webhooks" error={webhooks.error} onRetry={() => webhooks.refetch()} />
+        ) : webhooks.data.webhooks.length === 0 ? (
+          <p className="empty">No webhooks yet. Alerts still appear on the Alerts page; add a webhook to send them to Slack or your own service.</p>
+        ) : (
+          <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>
+            {webhooks.data.webhooks.map((webhook) => (
+              <WebhookRow key={webhook.id} webhook={webhook} timeZone={timeZone} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
