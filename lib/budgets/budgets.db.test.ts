@@ -72,3 +72,27 @@ describe("budgets", () => {
     await expect(updateBudget(callerAs(b.org.id, "finance"), budget.id, { name: "x" })).rejects.toMatchObject({ code: "not_found" });
   });
 });
+
+describe("a new budget's ledger", () => {
+  it("counts the spend its scope already had this period, and only that", async () => {
+    const { org, teams } = await makeOrg();
+    const { ingestEvents } = await import("@/lib/ingest/ingest-events");
+    const { makeUsageEvent } = await import("@/tests/factories");
+    const principal = { orgId: org.id, keyId: "k", scopes: ["ingest" as const], teamId: null };
+    const now = new Date().toISOString();
+    const events = [
+      makeUsageEvent({ team: "alpha", timestamp: now, costUsd: "1.5" }),
+      makeUsageEvent({ team: "alpha", timestamp: now, costUsd: "0.25" }),
+      makeUsageEvent({ team: "beta", timestamp: now, costUsd: "7" }),
+      makeUsageEvent({ team: "alpha", timestamp: "2020-01-01T00:00:00Z", costUsd: "9" }),
+    ];
+    await ingestEvents({ principal, body: Buffer.from(JSON.stringify({ events })), contentType: "application/json" });
+    const caller = callerAs(org.id, "finance");
+    const budget = await createBudget(caller, body());
+    const [listed] = await listBudgets({ orgId: org.id, teamIds: [teams[0].id], timeZone: "UTC" });
+    expect(listed.current.spentUsd).toBe("1.750000000");
+    await updateBudget(caller, budget.id, { scope: { type: "team", value: "beta" } });
+    const [moved] = await listBudgets({ orgId: org.id, teamIds: null, timeZone: "UTC" });
+    expect(moved.current.spentUsd).toBe("7.000000000");
+  });
+});

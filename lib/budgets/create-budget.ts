@@ -2,6 +2,7 @@ import type { Caller } from "@/lib/http/route";
 import type { BudgetDto, CreateBudgetBody } from "@/lib/schemas/budgets";
 import { assertMayWriteBudget } from "./authorize-budget";
 import { teamSlugs, writeBudget } from "./budget-writes";
+import { rebuildCurrentLedger } from "./rebuild-ledger";
 import { resolveScope } from "./resolve-scope";
 import { toBudgetDto } from "./to-budget-dto";
 
@@ -16,6 +17,7 @@ export async function createBudget(caller: Caller, body: CreateBudgetBody): Prom
         agentMaxSteps: body.agentGuard?.maxSteps ?? null, agentMaxCostUsd: body.agentGuard?.maxCostUsd ?? null, createdById: caller.actorUserId,
       },
     });
+    await rebuildCurrentLedger(tx, caller.orgId, created);
     const dto = toBudgetDto(created, await teamSlugs(tx, caller.orgId));
     return { result: dto, audit: { action: "budget.create", entityType: "budget", entityId: created.id, after: dto } };
   });

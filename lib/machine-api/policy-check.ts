@@ -13,14 +13,19 @@ import { machineRateLimiter } from "./rate-limit";
 
 const MAX_BODY = 64 * 1024;
 
-/** While PostgreSQL cannot answer, a key this process saw valid keeps its fail-mode answers. */
+/**
+ * While PostgreSQL cannot answer, a key this process saw valid keeps its
+ * fail-mode answers; an unknown key waits for PostgreSQL (then 401 or 503).
+ */
 async function authenticate(header: string | undefined) {
+  const authenticating = authenticateApiKey(header, "policy");
   try {
-    return await withinTime(authenticateApiKey(header, "policy"));
+    return await withinTime(authenticating);
   } catch (err) {
     const known = err instanceof StorageTimeout || isStorageUnavailable(err) ? lastKnownPrincipal(header, "policy") : null;
     if (known) return known;
-    throw err instanceof StorageTimeout ? new AppError("storage_unavailable", "Storage did not answer in time.", undefined, 1) : err;
+    if (err instanceof StorageTimeout) return authenticating;
+    throw err;
   }
 }
 

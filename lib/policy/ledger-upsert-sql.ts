@@ -5,8 +5,28 @@
 // Rows are written in key order (concurrent writers lock them in one order).
 // `source` must have org_id, ts, team_id, feature, model, priced_model,
 // api_key_id and the `amount` column.
+/** Budget `b` covers event `i` (same organisation assumed). */
+export const BUDGET_COVERS_EVENT = `(
+             b.scope_type = 'org'
+          OR (b.scope_type = 'team' AND b.scope_value = i.team_id)
+          OR (b.scope_type = 'feature' AND b.scope_value = i.feature)
+          OR (b.scope_type = 'model' AND b.scope_value IN (i.model, i.priced_model))
+          OR (b.scope_type = 'api_key' AND b.scope_value = i.api_key_id))`;
+
 // PostgreSQL has no '1 quarter' interval: a quarter is three months.
 const PERIOD_LENGTH = "(CASE b.period WHEN 'quarter' THEN interval '3 months' ELSE ('1 ' || b.period::text)::interval END)";
+
+/**
+ * Sets a budget's ledger for one period ($3 start, $4 end) to the spend its
+ * scope already has then ($1 org, $2 budget): a new budget counts the
+ * period's spend from its start, not from when it was created.
+ */
+export const REBUILD_LEDGER_SQL = `
+INSERT INTO budget_ledgers AS l (org_id, budget_id, period_start, period_end, spent_usd, updated_at)
+SELECT $1, $2, $3, $4, coalesce(sum(i.cost_usd), 0), now()
+  FROM budgets b JOIN usage_events i ON i.org_id = b.org_id AND i.ts >= $3 AND i.ts < $4 AND ${BUDGET_COVERS_EVENT}
+ WHERE b.org_id = $1 AND b.id = $2
+ON CONFLICT (org_id, budget_id, period_start) DO UPDATE SET spent_usd = EXCLUDED.spent_usd, updated_at = now()`;
 
 export function ledgerUpsertSql(source: string, amount: string): string {
   return `INSERT INTO budget_ledgers AS l (org_id, budget_id, period_start, period_end, spent_usd, updated_at)
@@ -15,12 +35,7 @@ export function ledgerUpsertSql(source: string, amount: string): string {
            sum(i.${amount}), now()
       FROM ${source} i
       JOIN organizations o ON o.id = i.org_id
-      JOIN budgets b ON b.org_id = i.org_id AND b.archived_at IS NULL AND (
-             b.scope_type = 'org'
-          OR (b.scope_type = 'team' AND b.scope_value = i.team_id)
-          OR (b.scope_type = 'feature' AND b.scope_value = i.feature)
-          OR (b.scope_type = 'model' AND b.scope_value IN (i.model, i.priced_model))
-          OR (b.scope_type = 'api_key' AND b.scope_value = i.api_key_id))
+      JOIN budgets b ON b.org_id = i.org_id AND b.archived_at IS NULL AND ${BUDGET_COVERS_EVENT}
       CROSS JOIN LATERAL (SELECT date_trunc(b.period::text, i.ts, o.time_zone) AS period_start) p
      GROUP BY b.org_id, b.id, p.period_start, o.time_zone, b.period ORDER BY 1, 2, 3
     ON CONFLICT (org_id, budget_id, period_start) DO UPDATE SET spent_usd = l.spent_usd + EXCLUDED.spent_usd, updated_at = now()

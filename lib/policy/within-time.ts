@@ -21,12 +21,23 @@ function timeout(ms: number): { promise: Promise<never>; cancel: () => void } {
   return { promise, cancel: () => clearTimeout(timer) };
 }
 
+/**
+ * Dead, not busy: PostgreSQL answered this process before and has done
+ * nothing for it since ALIVE_WITHIN_MS. A process that never reached it yet
+ * waits instead (an unreachable server then fails fast with a connection
+ * error, which counts as unreachable on its own).
+ */
+function storageLooksDead(): boolean {
+  const last = lastDbActivity();
+  return last > 0 && Date.now() - last > ALIVE_WITHIN_MS;
+}
+
 export async function withinTime<T>(work: Promise<T>): Promise<T> {
   const first = timeout(POLICY_DB_TIMEOUT_MS);
   try {
     return await Promise.race([work, first.promise]);
   } catch (err) {
-    if (!(err instanceof StorageTimeout) || Date.now() - lastDbActivity() > ALIVE_WITHIN_MS) throw err;
+    if (!(err instanceof StorageTimeout) || storageLooksDead()) throw err;
     const second = timeout(BUSY_TIMEOUT_MS);
     try {
       return await Promise.race([work, second.promise]);
