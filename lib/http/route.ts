@@ -82,7 +82,7 @@ function handle<B extends z.ZodType, Q extends z.ZodType>(
   callerOf: (req: Request) => Promise<Caller>,
   run: (caller: Caller, input: Parsed<B, Q>) => Promise<unknown>,
 ) {
-  return async (req: Request, context: RouteContext): Promise<Response> => {
+  return async (req: Request, context?: RouteContext): Promise<Response> => {
     try {
       const caller = await callerOf(req);
       const body = options.body ? parse(options.body, await readJson(req), "body") : undefined;

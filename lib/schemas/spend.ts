@@ -14,6 +14,8 @@ export type SpendInterval = z.infer<typeof SpendInterval>;
 export const SPEND_DEFAULT_DAYS = 30;
 /** Two years, a leap day included. */
 export const SPEND_MAX_DAYS = 731;
+/** Customer spend is read from raw events (the rollups have no customer dimension): a shorter range. */
+export const SPEND_MAX_CUSTOMER_DAYS = 92;
 /** Points per series; at interval hour this allows about 41 days. */
 export const SPEND_MAX_POINTS = 1000;
 
@@ -87,6 +89,12 @@ export const GetSpendQuery = z
       ctx.addIssue({ code: "custom", path: ["from"], message: "must be before to" });
     } else if (days > SPEND_MAX_DAYS) {
       ctx.addIssue({ code: "custom", path: ["to"], message: `the range may span at most ${SPEND_MAX_DAYS} days (asked for ${Math.ceil(days)})` });
+    } else if ((q.groupBy === "customer" || q.customer !== undefined) && days > SPEND_MAX_CUSTOMER_DAYS) {
+      ctx.addIssue({
+        code: "custom",
+        path: [q.groupBy === "customer" ? "groupBy" : "customer"],
+        message: `customer spend is read from raw events: at most ${SPEND_MAX_CUSTOMER_DAYS} days per query (asked for ${Math.ceil(days)})`,
+      });
     } else if (maxSpendPoints(q.from, q.to, q.interval) > SPEND_MAX_POINTS) {
       ctx.addIssue({
         code: "custom",

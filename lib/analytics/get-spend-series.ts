@@ -1,0 +1,46 @@
+import { pool } from "@/lib/db";
+import { AppError } from "@/lib/http/errors";
+import type { GetSpendQuery, GetSpendResponse } from "@/lib/schemas/spend";
+import { loadSpendContext } from "./load-spend-context";
+import { planGrains } from "./plan-grains";
+import { spendSql, type SpendRow } from "./spend-sql";
+import { toSpendResponse } from "./to-spend-response";
+
+/**
+ * Spend over [from, to) per group key and bucket of `interval` in the
+ * organisation's time zone (API.md, "Spend queries"), exact to the
+ * nano-dollar, read from the coarsest grain that fits (plan-grains.ts).
+ * `teamIds` is the caller's team scope (null = every team): rows outside it
+ * are never read, and a team filter outside it is refused (403) whether or not
+ * the team exists. An unknown team is 404 for callers who see every team.
+ */
+export async function getSpendSeries(input: { orgId: string; teamIds: string[] | null; query: GetSpendQuery }): Promise<GetSpendResponse> {
+  const { orgId, teamIds, query } = input;
+  const context = await loadSpendContext({ orgId, teamSlug: query.team ?? null, from: query.from, to: query.to, interval: query.interval });
+
+  let scope = teamIds;
+  if (query.team !== undefined) {
+    if (teamIds && (!context.teamId || !teamIds.includes(context.teamId))) {
+      throw new AppError("forbidden", `You may read the spend of your own teams only, not of team '${query.team}'.`);
+    }
+    if (!context.teamId) throw new AppError("not_found", `There is no team '${query.team}' in this organisation.`);
+    scope = [context.teamId];
+  }
+
+  const plan = planGrains({
+    from: query.from,
+    to: query.to,
+    bucketStarts: context.bucketStarts,
+    rawOnly: query.groupBy === "customer" || query.customer !== undefined,
+  });
+  const sql = spendSql({
+    orgId,
+    plan,
+    interval: query.interval,
+    timeZone: context.timeZone,
+    groupBy: query.groupBy,
+    filters: { teamIds: scope, model: query.model, feature: query.feature, provider: query.provider, customer: query.customer },
+  });
+  const rows = sql ? (await pool().query<SpendRow>(sql.text, sql.values)).rows : [];
+  return toSpendResponse({ ...query, rows, bucketStarts: context.bucketStarts, timeZone: context.timeZone });
+}
