@@ -1,5 +1,5 @@
-// Wire shapes of what the budget read endpoints answer: the list with each
-// budget's current period, and one budget's burn-down (zod only).
+// Wire shapes of what the budget endpoints answer: the list with each
+// budget's current period, one budget's burn-down, and a written budget (zod only).
 import { z } from "zod";
 import { BudgetDto } from "./budgets";
 
