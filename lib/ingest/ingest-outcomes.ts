@@ -1,3 +1,5 @@
+import { getOutcomeKindDefaults } from "@/lib/roi/outcome-kind-defaults";
+import { withKindDefaults } from "@/lib/roi/resolve-outcome-value";
 import { type IngestResponse, OutcomeInput } from "@/lib/schemas/events";
 import { GroupCommit } from "./group-commit";
 import { groupCommitOptions, ingestBody, type IngestRequest, type ItemPipeline } from "./ingest-items";
@@ -45,17 +47,25 @@ const committer = new GroupCommit<Pending<OutcomeRow>, boolean>(
   groupCommitOptions("OUTCOMES"),
 );
 
-const outcomes: ItemPipeline<typeof OutcomeInput, OutcomeRow> = {
+/** OutcomeInput with valueUsd resolved: as sent, else the kind's default × count (rejected naming valueUsd when there is none). */
+type ResolvedOutcome = ReturnType<typeof withKindDefaults<typeof OutcomeInput>>;
+
+const outcomes = (schema: ResolvedOutcome): ItemPipeline<ResolvedOutcome, OutcomeRow> => ({
   key: "outcomes",
-  schema: OutcomeInput,
+  schema,
   committer,
   toRow: (o, { ctx, principal, teamSlug, ts }) => ({
     orgId: ctx.orgId, outcomeId: o.id, ts, teamSlug, feature: o.feature, traceId: o.traceId ?? null,
     kind: o.kind, valueUsd: o.valueUsd, count: o.count, apiKeyId: principal.keyId,
   }),
-};
+});
 
-/** POST /api/v1/outcomes: business value for ROI, with the guarantees of events. */
-export function ingestOutcomes(request: IngestRequest): Promise<IngestResponse> {
-  return ingestBody(outcomes, request);
+/**
+ * POST /api/v1/outcomes: business value for ROI, with the guarantees of
+ * events. The value of an outcome sent without valueUsd is resolved here,
+ * once, from the organisation's outcome kinds (lib/roi/outcome-kind-defaults.ts).
+ */
+export async function ingestOutcomes(request: IngestRequest): Promise<IngestResponse> {
+  const defaults = await getOutcomeKindDefaults(request.principal.orgId);
+  return ingestBody(outcomes(withKindDefaults(OutcomeInput, defaults)), request);
 }

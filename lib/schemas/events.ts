@@ -37,7 +37,8 @@ export const OutcomeInput = z.object({
   feature: Slug.default("unassigned"),
   traceId: Ref.optional(),
   kind: Slug,
-  valueUsd: ItemUsdAmount,
+  /** Value of the whole outcome (all `count` units). Optional when the kind has a default value (Settings → Outcomes): ingest then stores default × count. */
+  valueUsd: ItemUsdAmount.optional(),
   count: z.number().int("must be a whole number").min(1, "must be at least 1").max(1_000_000).default(1),
 });
 export type OutcomeInput = z.output<typeof OutcomeInput>;

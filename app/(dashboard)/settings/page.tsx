@@ -1,8 +1,16 @@
 import Link from "next/link";
-import { roleMay } from "@/lib/auth/permissions";
+import { type Action, roleMay } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/viewer";
 
 export const metadata = { title: "Settings" };
+
+const SECTIONS: { title: string; action: Action; href: string; link: string; about: string; refused: string }[] = [
+  { title: "API keys", action: "apiKeys.manage", href: "/settings/api-keys", link: "Manage API keys", about: "Keys for services that send usage and ask the policy endpoint.", refused: "Your role does not manage API keys." },
+  { title: "Prices", action: "prices.write", href: "/settings/prices", link: "Manage prices", about: "Negotiated prices per model, the public catalog, and models your events use that have no price.", refused: "Your role does not manage prices." },
+  { title: "Outcomes", action: "prices.write", href: "/settings/outcomes", link: "Manage outcome kinds", about: "Name the business outcomes services report and give each a default value, for ROI.", refused: "Your role does not manage outcome kinds." },
+  { title: "Webhooks", action: "audit.read", href: "/settings/webhooks", link: "Manage webhooks", about: "Send budget alerts to Slack or any endpoint, signed with HMAC-SHA256.", refused: "Your role does not manage webhooks." },
+  { title: "Audit log", action: "audit.read", href: "/settings/audit", link: "Open the audit log", about: "Who changed budgets, API keys and prices, and what: before → after.", refused: "Your role does not read the audit log." },
+];
 
 export default async function SettingsPage() {
   const viewer = await requireViewer();
@@ -15,32 +23,19 @@ export default async function SettingsPage() {
         </p>
       </div>
       <div className="cards">
-        <div className="card">
-          <h2>API keys</h2>
-          {roleMay(viewer, "apiKeys.manage") ? (
-            <>
-              <p>Keys for services that send usage and ask the policy endpoint.</p>
-              <Link href="/settings/api-keys">Manage API keys</Link>
-            </>
-          ) : (
-            <p className="muted">Your role does not manage API keys.</p>
-          )}
-        </div>
-        <div className="card">
-          <h2>Prices</h2>
-          {roleMay(viewer, "prices.write") ? (
-            <>
-              <p>Negotiated prices per model, the public catalog, and models your events use that have no price.</p>
-              <Link href="/settings/prices">Manage prices</Link>
-            </>
-          ) : (
-            <p className="muted">Your role does not manage prices.</p>
-          )}
-        </div>
-        <div className="card">
-          <h2>Outcomes</h2>
-          <p className="muted">Not built yet: outcome kinds and their default values for ROI.</p>
-        </div>
+        {SECTIONS.map((section) => (
+          <div className="card" key={section.href}>
+            <h2>{section.title}</h2>
+            {roleMay(viewer, section.action) ? (
+              <>
+                <p>{section.about}</p>
+                <Link href={section.href}>{section.link}</Link>
+              </>
+            ) : (
+              <p className="muted">{section.refused}</p>
+            )}
+          </div>
+        ))}
       </div>
     </>
   );
