@@ -31,7 +31,8 @@ export function handleMachineRequest(req: IncomingMessage, res: ServerResponse):
   }
   handler(req, res).catch((err: unknown) => {
     const appError = toAppError(err);
-    if (appError.status >= 500) console.error(`${req.method} ${pathname} failed:`, err);
+    if (appError.code === "storage_unavailable") console.warn(`${req.method} ${pathname}: storage unavailable (${(err as Error).message})`);
+    else if (appError.status >= 500) console.error(`${req.method} ${pathname} failed:`, err);
     if (!res.headersSent) sendError(res, appError);
     else res.destroy();
   });
