@@ -4,6 +4,7 @@
 // - routeWithKey(): a session, or an API key sent as `Authorization: Bearer`
 //   (a request carrying that header is a key request: a stray cookie is then
 //   ignored); the handler gets the caller.
+// A handler returns JSON-able data, or a Response of its own (downloads).
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { type ApiKeyPrincipal, authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
@@ -89,6 +90,8 @@ function handle<B extends z.ZodType, Q extends z.ZodType>(
       const query = options.query ? parse(options.query, Object.fromEntries(new URL(req.url).searchParams), "query") : undefined;
       const params = Object.fromEntries(Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, String(v)]));
       const result = await run(caller, { body, query, params } as Parsed<B, Q>);
+      // a handler may answer with its own Response (a streamed CSV download)
+      if (result instanceof Response) return result;
       return NextResponse.json(result, { status: options.status ?? 200, headers: { "cache-control": "no-store" } });
     } catch (err) {
       const appError = toAppError(err);
