@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { buildIsCurrent, sourceHash, writeStamp } from "./lib/build-stamp.mjs";
 import { openDatabase } from "./lib/embedded-db.mjs";
+import { serverArgs } from "./lib/server-command.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const node = process.execPath;
@@ -107,7 +108,7 @@ async function serve(mode) {
     const port = process.env.PORT ?? "3000";
     if (!stopping) printSignIns(port);
     if (stopping) return 0;
-    return run(["--import", "tsx", "server.ts"], { DATABASE_URL: url, PORT: port, NODE_ENV: mode, AUTH_SECRET: authSecret(), NEXT_TELEMETRY_DISABLED: "1" });
+    return run(serverArgs(), { DATABASE_URL: url, PORT: port, NODE_ENV: mode, AUTH_SECRET: authSecret(), NEXT_TELEMETRY_DISABLED: "1" });
   });
   process.exit(code);
 }

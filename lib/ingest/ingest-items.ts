@@ -59,7 +59,7 @@ function sortByIndex(rejected: RejectedItem[]): RejectedItem[] {
 
 export function groupCommitOptions(prefix: string) {
   return {
-    windowMs: Number(process.env[`${prefix}_GROUP_WINDOW_MS`] ?? 2),
+    windowMs: Number(process.env[`${prefix}_GROUP_WINDOW_MS`] ?? 1),
     maxItems: Number(process.env[`${prefix}_GROUP_MAX_ITEMS`] ?? 5000),
     maxInFlight: Number(process.env[`${prefix}_GROUP_MAX_IN_FLIGHT`] ?? 3),
   };

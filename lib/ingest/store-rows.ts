@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type pg from "pg";
 import { pool } from "@/lib/db";
 import { withTransaction } from "./with-transaction";
@@ -40,11 +41,24 @@ export async function storeRows<R extends TeamRow>(
       await client.query(CREATE_UNREVIEWED_TEAMS_SQL, [orgId, [...slugs].sort()]);
     }
     const params = columns.map(([, , field]) => rows.map((row) => row[field]));
-    const { rows: stored } = await client.query<Stored>(sql, params);
+    // named: prepared once per connection, so PostgreSQL stops re-planning it
+    const { rows: stored } = await client.query<Stored>({ name: statementName(sql), text: sql, values: params });
     if (afterInsert && stored.length > 0) await afterInsert(client, stored);
     return new Set(stored.map((r) => `${r.org_id}\u0000${r.id}`));
   });
   return rows.map((row) => inserted.delete(`${row.orgId}\u0000${idOf(row)}`));
+}
+
+const names = new Map<string, string>();
+
+/** A short stable name per statement text, for prepared statements. */
+export function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (!name) {
+    name = `finops_${createHash("sha1").update(sql).digest("hex").slice(0, 16)}`;
+    names.set(sql, name);
+  }
+  return name;
 }
 
 /** Unnest parameters `$1::type[], ...` and their column names, for `SELECT * FROM unnest(...) AS x(...)`. */

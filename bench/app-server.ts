@@ -1,0 +1,67 @@
+// The app as `npm start` runs it (node --import tsx server.ts, production),
+// on a free local port, with the rate limiter off so load is not throttled.
+// BENCH_NODE_ARGS adds node flags to the server, e.g. "--cpu-prof".
+import { type ChildProcess, spawn } from "node:child_process";
+import { serverArgs } from "../scripts/lib/server-command.mjs";
+import { once } from "node:events";
+import fs from "node:fs";
+import net from "node:net";
+
+export type AppServer = { url: string; pid: number; stop: () => Promise<void>; kill: () => Promise<void> };
+
+const AUTH_SECRET = "bench-auth-secret-0123456789abcdef";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited during start (${child.exitCode ?? child.signalCode})`);
+    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("server not healthy within 90 s");
+}
+
+async function exit(child: ChildProcess, signal: NodeJS.Signals, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, "exit");
+  child.kill(signal);
+  const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function startAppServer(root: string, databaseUrl: string): Promise<AppServer> {
+  const port = await freePort();
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const env = {
+    ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" as const,
+    AUTH_SECRET, RATE_LIMIT_PER_SECOND: "0", NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const child = spawn(process.execPath, serverArgs(nodeArgs), { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitHealthy(url, child);
+  } catch (err) {
+    await exit(child, "SIGKILL", 0);
+    throw err;
+  }
+  return { url, pid: child.pid!, stop: () => exit(child, "SIGTERM", 15_000), kill: () => exit(child, "SIGKILL", 0) };
+}
+
+/** Resident set size of a live process in MB: now (VmRSS) or its peak so far (VmHWM). */
+export function rssMb(pid: number, field: "VmRSS" | "VmHWM"): number {
+  const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+  return match ? Number(match[1]) / 1024 : NaN;
+}

@@ -1,0 +1,50 @@
+// Where the machine's CPU went during a phase, in cores busy: the server
+// process, this process (the load clients), PostgreSQL's processes, and
+// everything else on the machine (other work: noise in the figures).
+import fs from "node:fs";
+import type pg from "pg";
+
+const TICKS_PER_SECOND = 100;
+
+function processSeconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return 0; // gone, or not on this machine
+  }
+}
+
+/** Busy CPU seconds of the whole machine (all but idle and iowait). */
+function machineSeconds(): number {
+  const [, user, nice, system, , , irq, softirq, steal] = fs.readFileSync("/proc/stat", "utf8").split("\n", 1)[0].split(/\s+/).map(Number);
+  return (user + nice + system + irq + softirq + steal) / TICKS_PER_SECOND;
+}
+
+/** CPU seconds of every process of the PostgreSQL server `db` is connected to. */
+async function postgresSeconds(db: pg.ClientBase): Promise<Map<number, number>> {
+  const { rows } = await db.query<{ pid: number }>("SELECT pid FROM pg_stat_activity");
+  return new Map(rows.map(({ pid }) => [pid, processSeconds(pid)]));
+}
+
+export type CpuShares = { server: number; client: number; postgres: number; other: number };
+
+/** Starts measuring; the returned function gives the cores busy since then. */
+export async function startCpuMeter(serverPid: number, db: pg.ClientBase): Promise<() => Promise<CpuShares>> {
+  const postgres0 = await postgresSeconds(db);
+  const started = performance.now();
+  const server0 = processSeconds(serverPid);
+  const client0 = process.cpuUsage();
+  const machine0 = machineSeconds();
+  return async () => {
+    const wall = (performance.now() - started) / 1000;
+    const server = processSeconds(serverPid) - server0;
+    const used = process.cpuUsage(client0);
+    const client = (used.user + used.system) / 1e6;
+    const machine = machineSeconds() - machine0;
+    let postgres = 0;
+    for (const [pid, seconds] of await postgresSeconds(db)) postgres += seconds - (postgres0.get(pid) ?? 0);
+    const other = Math.max(0, machine - server - client - postgres);
+    return { server: server / wall, client: client / wall, postgres: postgres / wall, other: other / wall };
+  };
+}

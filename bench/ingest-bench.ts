@@ -1,0 +1,92 @@
+// npm run bench:ingest: ingest throughput on a fresh database and app.
+//  (a) BENCH_EVENTS (200,000) events in batches of 1,000 from 4 clients,
+//      against PostgreSQL's own COPY of the same rows;
+//  (b) BENCH_SINGLE_REQUESTS (50,000) one-event POSTs from 50 connections;
+// then peak server RSS, and stored events and rollups checked against what
+// was acknowledged. Group-commit knobs (INGEST_GROUP_*) pass to the server,
+// BENCH_NODE_ARGS adds node flags to it (e.g. --cpu-prof), and
+// BENCH_SPREAD_HOURS sets how far back event timestamps go (default 48).
+import path from "node:path";
+import pg from "pg";
+import { rssMb, startAppServer } from "./app-server";
+import { sendBatches } from "./batch-load";
+import { createIngestTenant } from "./ingest-tenant";
+import { buildIfNeeded } from "./build-if-needed";
+import { copyIntoBareTable, prepareCopy } from "./copy-baseline";
+import { startCpuMeter } from "./cpu-meter";
+import { freshDatabase } from "./fresh-database";
+import { type Measurements, performanceRows, printTable, storedRows } from "./ingest-report";
+import { sendSingleEvents } from "./single-load";
+import { rollupMismatches, storeTotals } from "./store-checks";
+import { batchBody } from "./usage-events";
+
+const root = path.resolve(import.meta.dirname, "..");
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
+const SINGLE_REQUESTS = Number(process.env.BENCH_SINGLE_REQUESTS ?? 50_000);
+const BATCH = 1000;
+const CLIENTS = 4;
+const CONNECTIONS = 50;
+const SERVER = process.env.DATABASE_URL ? "a new database on DATABASE_URL" : "embedded PostgreSQL";
+
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+async function run(databaseUrl: string): Promise<Measurements> {
+  const { apiKey } = await createIngestTenant(databaseUrl);
+  const server = await startAppServer(root, databaseUrl);
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const startRssMb = rssMb(server.pid, "VmRSS");
+    const runId = `bench-${Date.now().toString(36)}`;
+    log(`preparing ${EVENTS.toLocaleString("en")} events in batches of ${BATCH}`);
+    const bodies = Array.from({ length: Math.ceil(EVENTS / BATCH) }, (_, i) => batchBody(`${runId}-a`, i * BATCH, Math.min(BATCH, EVENTS - i * BATCH)));
+    await db.query("CHECKPOINT");
+    log(`(a) sending batches from ${CLIENTS} clients`);
+    let meter = await startCpuMeter(server.pid, db);
+    const a = await sendBatches(server.url, apiKey, bodies, CLIENTS);
+    const cpuA = await meter();
+    const afterARssMb = rssMb(server.pid, "VmHWM");
+    log("COPY baseline");
+    const exported = await prepareCopy(db);
+    await db.query("CHECKPOINT");
+    meter = await startCpuMeter(server.pid, db);
+    const copy = await copyIntoBareTable(db, exported);
+    const cpuCopy = await meter();
+    log(`(b) ${SINGLE_REQUESTS.toLocaleString("en")} single-event requests from ${CONNECTIONS} connections`);
+    await db.query("CHECKPOINT");
+    meter = await startCpuMeter(server.pid, db);
+    const b = await sendSingleEvents(server.url, apiKey, `${runId}-b`, SINGLE_REQUESTS, CONNECTIONS);
+    const cpuB = await meter();
+    const peakRssMb = rssMb(server.pid, "VmHWM");
+    log("verifying the stored events and rollups");
+    const totals = await storeTotals(db);
+    const [hourlyOff, dailyOff] = [await rollupMismatches(db, "hour"), await rollupMismatches(db, "day")];
+    return { a, cpuA, copy, cpuCopy, b, cpuB, startRssMb, afterARssMb, peakRssMb, totals, hourlyOff, dailyOff };
+  } finally {
+    await db.end();
+    await server.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  buildIfNeeded(root, log);
+  const database = await freshDatabase(root, "pg-bench", `finops_bench_${process.pid}`, log);
+  let measured: Measurements;
+  try {
+    measured = await run(database.url);
+  } finally {
+    await database.close();
+  }
+  const knobs = ["WINDOW_MS", "MAX_ITEMS", "MAX_IN_FLIGHT"].map((k) => `${k}=${process.env[`INGEST_GROUP_${k}`] ?? "default"}`).join(" ");
+  const spread = process.env.BENCH_SPREAD_HOURS ?? "48";
+  printTable(`ingest benchmark (group commit ${knobs}; timestamps over ${spread} h; ${SERVER})`, performanceRows(measured));
+  const stored = storedRows(measured);
+  printTable("stored data", stored);
+  // performance targets are reported; only wrong data fails the run
+  process.exitCode = stored.some(([, , , ok]) => ok === false) ? 1 : 0;
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

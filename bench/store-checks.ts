@@ -1,0 +1,39 @@
+// Checks that what ingest stored is consistent: rollups and budget ledgers
+// equal the stored events exactly (DESIGN.md 4, 6).
+import type pg from "pg";
+
+const MEASURES: [string, string][] = [
+  ["events", "count(*)"], ["error_events", "count(*) FILTER (WHERE status = 'error')"],
+  ["cache_hits", "count(*) FILTER (WHERE cache_hit)"], ["unpriced_events", "count(*) FILTER (WHERE unpriced)"],
+  ["input_tokens", "sum(input_tokens)"], ["output_tokens", "sum(output_tokens)"],
+  ["cached_input_tokens", "sum(cached_input_tokens)"], ["cache_write_tokens", "sum(cache_write_tokens)"],
+  ["reasoning_tokens", "sum(reasoning_tokens)"], ["cost_usd", "sum(cost_usd)"], ["saved_usd", "sum(saved_usd)"],
+  ["value_usd", "coalesce(sum(value_usd), 0)"], ["latency_ms_sum", "coalesce(sum(latency_ms), 0)"],
+];
+
+/** Rollup rows of `grain` that differ from the events they should sum (missing or extra rows included). */
+export async function rollupMismatches(db: pg.ClientBase, grain: "hour" | "day"): Promise<number> {
+  const table = grain === "hour" ? "usage_rollups_hourly" : "usage_rollups_daily";
+  const { rows } = await db.query<{ n: string }>(`
+    SELECT count(*) AS n FROM (
+      SELECT org_id, date_trunc('${grain}', ts, 'UTC') AS bucket, team_id, feature, provider, model,
+             ${MEASURES.map(([name, expr]) => `${expr} AS ${name}`).join(", ")}
+        FROM usage_events GROUP BY 1, 2, 3, 4, 5, 6) e
+    FULL JOIN ${table} r USING (org_id, bucket, team_id, feature, provider, model)
+    WHERE (${MEASURES.map(([m]) => `e.${m}`).join(", ")}) IS DISTINCT FROM (${MEASURES.map(([m]) => `r.${m}`).join(", ")})`);
+  return Number(rows[0].n);
+}
+
+export type StoreTotals = { events: number; eventsCost: string; hourlyCost: string; dailyCost: string; orgLedgerCost: string };
+
+/** Event count and the dollar totals of events, rollups and organisation-wide budget ledgers, as exact strings. */
+export async function storeTotals(db: pg.ClientBase): Promise<StoreTotals> {
+  const { rows } = await db.query<StoreTotals>(`SELECT
+    (SELECT count(*) FROM usage_events)::int AS "events",
+    (SELECT coalesce(sum(cost_usd), 0) FROM usage_events)::text AS "eventsCost",
+    (SELECT coalesce(sum(cost_usd), 0) FROM usage_rollups_hourly)::text AS "hourlyCost",
+    (SELECT coalesce(sum(cost_usd), 0) FROM usage_rollups_daily)::text AS "dailyCost",
+    (SELECT coalesce(sum(l.spent_usd), 0) FROM budget_ledgers l JOIN budgets b ON b.org_id = l.org_id AND b.id = l.budget_id
+      WHERE b.scope_type = 'org')::text AS "orgLedgerCost"`);
+  return rows[0];
+}
