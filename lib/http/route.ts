@@ -60,9 +60,9 @@ async function sessionCaller(action: Action | undefined): Promise<Caller> {
   return { orgId: viewer.orgId, teamIds: teamScope(viewer), actorUserId: viewer.userId, actorApiKeyId: null, viewer, apiKey: null };
 }
 
-/** A key is tried against each scope in turn; 401s (unknown, revoked) stop at the first. */
+/** A key is tried against each scope in turn, admin first; 401s (unknown, revoked) stop at the first. */
 async function keyWithAnyScope(header: string): Promise<ApiKeyPrincipal> {
-  for (const scope of ApiKeyScope.options) {
+  for (const scope of [...ApiKeyScope.options].reverse()) {
     try {
       return await authenticateApiKey(header, scope);
     } catch (err) {

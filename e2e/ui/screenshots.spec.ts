@@ -1,0 +1,23 @@
+// Screenshots of the main pages, attached to the test report (playwright-report/).
+import { expect, signIn, test } from "../fixtures";
+
+const PAGES: [string, string][] = [
+  ["/", "Overview"],
+  ["/explore", "Explore"],
+  ["/explore/events", "Event log"],
+  ["/budgets", "Budgets"],
+  ["/roi", "ROI"],
+  ["/alerts", "Alerts"],
+  ["/settings/prices", "Prices"],
+];
+
+test("main pages, as finance", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await signIn(page, "finance");
+  for (const [path, heading] of PAGES) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 }).first()).toContainText(heading);
+    await page.waitForLoadState("networkidle");
+    await testInfo.attach(`${heading.toLowerCase().replace(/ /g, "-")}.png`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  }
+});
