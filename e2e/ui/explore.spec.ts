@@ -17,7 +17,9 @@ test("finance explores spend, drills down to the event log and exports both as C
   await expect(page.getByRole("table", { name: "Spend by model", exact: true })).toBeVisible();
   await page.getByLabel("Interval").selectOption("week");
   await expect(page).toHaveURL(/interval=week/);
-  await page.getByLabel("Stacked bars").check();
+  // the radio follows the URL: click, then wait for the navigation to check it
+  await page.getByLabel("Stacked bars").click();
+  await expect(page.getByLabel("Stacked bars")).toBeChecked();
   await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
   await page.getByLabel("Range").selectOption("7d");
   await expect(page).toHaveURL(/range=7d/);
