@@ -2,14 +2,7 @@
 // PostgreSQL's date_trunc(period, ts, zone) computes the ledger keys: days
 // start at local midnight, weeks on Monday, quarters in Jan/Apr/Jul/Oct.
 import type { BudgetPeriod } from "@/lib/schemas/budgets";
-import { zonedTimeToUtc } from "@/lib/time/zoned";
-
-function localDate(instant: Date, timeZone: string): { year: number; month: number; day: number; weekday: number } {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric", weekday: "short" }).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(get("weekday"));
-  return { year: Number(get("year")), month: Number(get("month")), day: Number(get("day")), weekday };
-}
+import { wallClock, zonedTimeToUtc } from "@/lib/time/zoned";
 
 /** Calendar arithmetic on a local date (handles month and year overflow). */
 function addDays(year: number, month: number, day: number, days: number): [number, number, number] {
@@ -18,7 +11,7 @@ function addDays(year: number, month: number, day: number, days: number): [numbe
 }
 
 export function periodBounds(period: BudgetPeriod, at: Date, timeZone: string): { start: Date; end: Date } {
-  const { year, month, day, weekday } = localDate(at, timeZone);
+  const { year, month, day, weekday } = wallClock(at, timeZone);
   let start: [number, number, number];
   let next: [number, number, number];
   switch (period) {
