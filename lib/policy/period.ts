@@ -10,7 +10,20 @@ function addDays(year: number, month: number, day: number, days: number): [numbe
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
 }
 
+// Every policy check asks for the same few periods: the last answer per
+// (period, zone) is kept and reused while `at` falls inside it.
+const recent = new Map<string, { start: Date; end: Date }>();
+
 export function periodBounds(period: BudgetPeriod, at: Date, timeZone: string): { start: Date; end: Date } {
+  const key = `${period}\u0000${timeZone}`;
+  const hit = recent.get(key);
+  if (hit && hit.start.getTime() <= at.getTime() && at.getTime() < hit.end.getTime()) return hit;
+  const bounds = computeBounds(period, at, timeZone);
+  recent.set(key, bounds);
+  return bounds;
+}
+
+function computeBounds(period: BudgetPeriod, at: Date, timeZone: string): { start: Date; end: Date } {
   const { year, month, day, weekday } = wallClock(at, timeZone);
   let start: [number, number, number];
   let next: [number, number, number];
