@@ -5,7 +5,7 @@ import { formatDateTime } from "@/lib/format";
 import { type AlertsParams, useAcknowledgeAlert, useAlerts } from "@/lib/queries/alerts";
 import type { AlertDto } from "@/lib/schemas/alerts";
 import { AlertKindTag } from "./alert-kind";
-import { LoadingBlock, QueryError } from "./query-state";
+import { LoadingBlock, QueryError } from "@/components/ui/query-error";
 
 const FILTERS: { value: AlertsParams["status"]; label: string }[] = [
   { value: "all", label: "All alerts" },

@@ -1,6 +1,6 @@
 "use client";
 
-import { LoadingBlock, QueryError } from "@/components/prices/query-error";
+import { LoadingBlock, QueryError } from "@/components/ui/query-error";
 import { formatDateTime } from "@/lib/format";
 import { useAuditLog } from "@/lib/queries/audit";
 import { AuditChanges } from "./audit-changes";

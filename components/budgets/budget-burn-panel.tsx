@@ -1,7 +1,7 @@
 "use client";
 
 import { BurnDownChart } from "@/components/charts/burn-down-chart";
-import { QueryError } from "@/components/prices/query-error";
+import { QueryError } from "@/components/ui/query-error";
 import { prepareBurnDown } from "@/lib/charts/prepare-burn-down";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { useBudgetBurn } from "@/lib/queries/budgets";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { LoadingBlock, QueryError } from "@/components/prices/query-error";
+import { LoadingBlock, QueryError } from "@/components/ui/query-error";
 import { useArchiveBudget, useBudgets } from "@/lib/queries/budgets";
 import type { BudgetWithStateDto } from "@/lib/schemas/budget-reads";
 import type { BudgetOptions } from "./budget-options";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
-import { LoadingBlock, QueryError } from "@/components/prices/query-error";
+import { LoadingBlock, QueryError } from "@/components/ui/query-error";
 import { eventsLogSearch, useEventsLog } from "@/lib/queries/events-log";
 import { eventsLogParams } from "./event-log-params";
 import { EventLogRow } from "./event-log-row";

@@ -4,7 +4,7 @@ import { useSearchParams } from "next/navigation";
 import Link from "next/link";
 import { useMemo } from "react";
 import { SpendChart } from "@/components/charts/spend-chart";
-import { LoadingBlock, QueryError } from "@/components/prices/query-error";
+import { LoadingBlock, QueryError } from "@/components/ui/query-error";
 import { prepareSpendSeries } from "@/lib/charts/prepare-spend-series";
 import { formatMoney } from "@/lib/format";
 import { spendSearch, useSpend } from "@/lib/queries/spend";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { LoadingBlock, QueryError } from "@/components/prices/query-error";
+import { LoadingBlock, QueryError } from "@/components/ui/query-error";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { useOutcomeKinds } from "@/lib/queries/roi";
 import { draftOf, type KindDraft, OutcomeKindForm } from "./outcome-kind-form";

@@ -4,7 +4,7 @@ import { formatCount } from "@/lib/format";
 import type { CatalogParams, useCatalogPrices } from "@/lib/queries/prices";
 import type { CatalogPriceDto } from "@/lib/schemas/prices";
 import { EffectiveFrom, PriceCells, PriceHeaders } from "./price-cells";
-import { LoadingBlock, QueryError } from "./query-error";
+import { LoadingBlock, QueryError } from "@/components/ui/query-error";
 
 type Props = {
   catalog: ReturnType<typeof useCatalogPrices>;

@@ -4,7 +4,7 @@ import { formatDateTime } from "@/lib/format";
 import { useDeletePriceOverride, usePriceOverrides } from "@/lib/queries/prices";
 import type { PriceOverrideDto } from "@/lib/schemas/prices";
 import { EffectiveFrom, PriceCells, PriceHeaders } from "./price-cells";
-import { LoadingBlock, QueryError } from "./query-error";
+import { LoadingBlock, QueryError } from "@/components/ui/query-error";
 
 export function OverridesTable({ timeZone }: { timeZone: string }) {
   const overrides = usePriceOverrides();

@@ -3,7 +3,7 @@
 import { formatCount, formatDateTime } from "@/lib/format";
 import { useUnpricedModels } from "@/lib/queries/prices";
 import type { UnpricedModelDto } from "@/lib/schemas/prices";
-import { LoadingBlock, QueryError } from "./query-error";
+import { LoadingBlock, QueryError } from "@/components/ui/query-error";
 
 export function UnpricedPanel({ timeZone, onAddPrice }: { timeZone: string; onAddPrice: (model: UnpricedModelDto) => void }) {
   const unpriced = useUnpricedModels();

@@ -3,7 +3,7 @@
 import { useId, useMemo, useState } from "react";
 import { RoiOverTimeChart } from "@/components/charts/roi-over-time-chart";
 import { RoiScatterChart } from "@/components/charts/roi-scatter-chart";
-import { LoadingBlock, QueryError } from "@/components/prices/query-error";
+import { LoadingBlock, QueryError } from "@/components/ui/query-error";
 import { prepareRoiModels } from "@/lib/charts/prepare-roi-models";
 import { prepareRoiOverTime } from "@/lib/charts/prepare-roi-over-time";
 import { prepareRoiRanking } from "@/lib/charts/prepare-roi-ranking";

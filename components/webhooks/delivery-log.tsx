@@ -1,6 +1,6 @@
 "use client";
 
-import { LoadingBlock, QueryError } from "@/components/alerts/query-state";
+import { LoadingBlock, QueryError } from "@/components/ui/query-error";
 import { formatDateTime } from "@/lib/format";
 import { useDeliveries } from "@/lib/queries/webhooks";
 import type { WebhookDeliveryDto } from "@/lib/schemas/webhooks";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { LoadingBlock, QueryError } from "@/components/alerts/query-state";
+import { LoadingBlock, QueryError } from "@/components/ui/query-error";
 import { useWebhooks } from "@/lib/queries/webhooks";
 import { CreateWebhookForm } from "./create-webhook-form";
 import { WebhookRow } from "./webhook-row";
