@@ -60,6 +60,7 @@ export type BudgetDto = z.infer<typeof BudgetDto>;
 // Endpoints
 export const CreateBudgetBody = z.object(BudgetFields).strict().refine(downgradeNeedsModel, { message: "is required when action is downgrade", path: ["downgradeTo"] });
 export type CreateBudgetBody = z.output<typeof CreateBudgetBody>;
+export type CreateBudgetInput = z.input<typeof CreateBudgetBody>;
 
 export const UpdateBudgetBody = z
   .object({ ...BudgetFields, downgradeTo: BudgetFields.downgradeTo.nullable(), agentGuard: BudgetFields.agentGuard.nullable() })
