@@ -26,7 +26,7 @@ export async function makeMember(orgId: string, role: Role, teamIds: string[] = 
     data: { email: `${randomSlug(role)}@example.test`, name: role, passwordHash: await hashPassword(password) },
   });
   await prisma().membership.create({
-    data: { orgId, userId: user.id, role, teams: { create: teamIds.map((teamId) => ({ orgId, teamId })) } },
+    data: { orgId, userId: user.id, role, teams: { create: teamIds.map((teamId) => ({ teamId })) } },
   });
   return user;
 }

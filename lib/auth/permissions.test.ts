@@ -32,6 +32,13 @@ const table: [Role, Action, string | undefined, boolean][] = [
   ["viewer", "spend.read", OTHER, false],
   ["viewer", "spend.read", undefined, true],
   ["finance", "spend.read", OTHER, true],
+  ["finance", "insights.manage", OTHER, true],
+  ["team_lead", "insights.manage", OWN, true],
+  ["team_lead", "insights.manage", OTHER, false],
+  ["viewer", "insights.manage", OWN, false],
+  ["finance", "teams.review", OTHER, true],
+  ["team_lead", "teams.review", OWN, false],
+  ["viewer", "teams.review", OWN, false],
 ];
 
 describe("can", () => {

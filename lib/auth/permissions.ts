@@ -25,6 +25,8 @@ export type Action =
   | "apiKeys.manage"
   | "prices.write"
   | "audit.read"
+  | "insights.manage"
+  | "teams.review"
   | "org.manage";
 
 const ORG_WIDE: ReadonlySet<Role> = new Set(["admin", "finance"]);
@@ -35,6 +37,10 @@ const ALLOWED: Record<Action, ReadonlySet<Role>> = {
   "apiKeys.manage": new Set(["admin", "finance", "team_lead"]),
   "prices.write": new Set(["admin", "finance"]),
   "audit.read": new Set(["admin", "finance"]),
+  /** Dismiss and restore insights (a team lead: their own teams' only). */
+  "insights.manage": new Set(["admin", "finance", "team_lead"]),
+  /** Mark a team created by ingest as reviewed. */
+  "teams.review": new Set(["admin", "finance"]),
   "org.manage": new Set(["admin"]),
 };
 
