@@ -3,6 +3,7 @@
 import http from "node:http";
 import next from "next";
 import { closeDb, pool } from "@/lib/db";
+import { startInsightAlertSweeper, stopInsightAlertSweeper } from "@/lib/insights/raise-insight-alerts";
 import { handleMachineRequest } from "@/lib/machine-api/router";
 import { stopListener } from "@/lib/db-listener";
 import { startReservationSweeper, stopReservationSweeper } from "@/lib/policy/expire-reservations";
@@ -18,6 +19,7 @@ async function main() {
   await syncCatalog(pool());
   startReservationSweeper();
   startDeliveryWorker();
+  startInsightAlertSweeper();
   const app = next({ dev, dir: import.meta.dirname, hostname, port });
   const handleNext = app.getRequestHandler();
   await app.prepare();
@@ -43,6 +45,7 @@ async function main() {
     force.unref();
     server.close(async () => {
       stopReservationSweeper();
+      stopInsightAlertSweeper();
       await stopDeliveryWorker();
       await app.close();
       await stopListener();

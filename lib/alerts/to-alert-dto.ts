@@ -1,4 +1,4 @@
-import { AlertDto, AlertKind, BudgetAlertPayload } from "@/lib/schemas/alerts";
+import { AlertDto, AlertKind, BudgetAlertPayload, InsightAlertPayload } from "@/lib/schemas/alerts";
 
 /** An alert row as Prisma or raw pg returns it (Decimal or numeric text threshold). */
 export type AlertRecord = {
@@ -14,7 +14,8 @@ export type AlertRecord = {
 };
 
 export function toAlertDto(row: AlertRecord): AlertDto {
-  const payload = BudgetAlertPayload.safeParse(row.payload);
+  const budget = BudgetAlertPayload.safeParse(row.payload);
+  const insight = InsightAlertPayload.safeParse(row.payload);
   const kind = AlertKind.safeParse(row.kind);
   return {
     id: row.id,
@@ -23,7 +24,7 @@ export function toAlertDto(row: AlertRecord): AlertDto {
     threshold: row.threshold === null ? null : Number(row.threshold.toString()),
     periodStart: row.periodStart?.toISOString() ?? null,
     message: row.message,
-    payload: payload.success ? payload.data : null,
+    payload: budget.success ? budget.data : insight.success ? insight.data : null,
     createdAt: row.createdAt.toISOString(),
     acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
   };

@@ -26,6 +26,19 @@ export const BudgetAlertPayload = z
   .strict();
 export type BudgetAlertPayload = z.infer<typeof BudgetAlertPayload>;
 
+/** What an insight alert (anomaly, runaway_agent) carries: the insight it was raised for. */
+export const InsightAlertPayload = z
+  .object({
+    insightId: z.string(),
+    title: z.string(),
+    team: z.string().nullable(),
+    feature: z.string().nullable(),
+    traceId: z.string().nullable(),
+    usdAtStake: z.string(),
+  })
+  .strict();
+export type InsightAlertPayload = z.infer<typeof InsightAlertPayload>;
+
 export const AlertDto = z
   .object({
     id: z.string(),
@@ -34,7 +47,7 @@ export const AlertDto = z
     threshold: z.number().nullable(),
     periodStart: z.string().nullable(),
     message: z.string(),
-    payload: BudgetAlertPayload.nullable(),
+    payload: z.union([BudgetAlertPayload, InsightAlertPayload]).nullable(),
     createdAt: z.string(),
     acknowledgedAt: z.string().nullable(),
   })

@@ -3,13 +3,14 @@
 //            is the notification fallback (and all that Slack-compatible
 //            receivers without blocks show), the blocks add the figures.
 // - generic: {"type": "budget.alert", "alert": {...}} with the alert's
-//            payload flattened in; "webhook.test" for a test delivery.
+//            payload flattened in; "insight.alert" for anomaly and runaway
+//            insights; "webhook.test" for a test delivery.
 import { formatMoney } from "@/lib/format";
 import { divRound, parseUsd } from "@/lib/money";
 import type { AlertDto, BudgetAlertPayload } from "@/lib/schemas/alerts";
 import type { WebhookFormat } from "@/lib/schemas/webhooks";
 
-export type WebhookEvent = "budget.alert" | "webhook.test";
+export type WebhookEvent = "budget.alert" | "insight.alert" | "webhook.test";
 
 export type AlertForWebhook = Pick<AlertDto, "id" | "kind" | "message" | "createdAt" | "payload">;
 
@@ -33,13 +34,26 @@ export function spentPercent(payload: Pick<BudgetAlertPayload, "spentUsd" | "lim
 
 function headline(alert: AlertForWebhook, event: WebhookEvent): string {
   if (event === "webhook.test") return ":white_check_mark: *Test delivery from AI FinOps*";
+  if (alert.kind === "anomaly") return ":chart_with_upwards_trend: *Spend anomaly*";
+  if (alert.kind === "runaway_agent") return ":robot_face: *Runaway agent*";
   return alert.kind === "cap" ? ":rotating_light: *Budget cap reached*" : ":warning: *Budget alert threshold reached*";
 }
 
 function slackBody(alert: AlertForWebhook, event: WebhookEvent) {
   const p = alert.payload;
   const blocks: SlackBlock[] = [{ type: "section", text: { type: "mrkdwn", text: `${headline(alert, event)}\n${escapeSlack(alert.message)}` } }];
-  if (p) {
+  if (p && "insightId" in p) {
+    blocks.push({
+      type: "section",
+      text: { type: "mrkdwn", text: `*${escapeSlack(p.title)}*` },
+      fields: [
+        { type: "mrkdwn", text: `*At stake*\n${formatMoney(p.usdAtStake)}` },
+        { type: "mrkdwn", text: `*Team*\n${escapeSlack(p.team ?? "—")}` },
+        { type: "mrkdwn", text: `*Feature*\n${escapeSlack(p.feature ?? "—")}` },
+        ...(p.traceId ? [{ type: "mrkdwn" as const, text: `*Trace*\n${escapeSlack(p.traceId)}` }] : []),
+      ],
+    });
+  } else if (p) {
     blocks.push({
       type: "section",
       text: { type: "mrkdwn", text: `*Budget:* ${escapeSlack(p.budgetName)}` },
