@@ -11,6 +11,7 @@ import { detectRunawayAgents } from "./detect-runaway-agents";
 import { detectUnbudgeted } from "./detect-unbudgeted";
 import { detailWindow, loadKeySpend, loadPromptRepeats, loadTraceTotals } from "./load-detail-window";
 import { loadDayCells } from "./load-day-cells";
+import { loadCostPerOutcome } from "./load-cost-per-outcome";
 import { loadGovernance } from "./load-governance";
 import { ROUTINE_MODELS } from "./routine-models";
 import { rankDollars } from "./to-insight-dto";
@@ -34,10 +35,12 @@ export async function detectInsights(input: { orgId: string; teamIds: string[] |
   const detailCells = inRange.filter((c) => c.day >= floorDay(detail.from));
   const detailEvents = detailCells.reduce((n, c) => n + c.events, 0);
   const scope = { orgId, teamIds, window: detail };
-  const [traces, repeats, keySpend] = await Promise.all([
+  const rangeEvents = inRange.reduce((n, c) => n + c.events, 0);
+  const [traces, repeats, keySpend, costPerOutcome] = await Promise.all([
     loadTraceTotals(scope),
     loadPromptRepeats({ ...scope, events: detailEvents }),
     loadKeySpend({ ...scope, keyIds: governance.ownerlessKeys.map((k) => k.id) }),
+    loadCostPerOutcome({ orgId, teamIds, from: input.from, to: input.to, events: rangeEvents }),
   ]);
 
   const at = input.to;
@@ -47,7 +50,7 @@ export async function detectInsights(input: { orgId: string; teamIds: string[] |
     return price ? [{ ...c, price }] : [];
   });
   const insights = [
-    ...detectRightSizing({ cells: inRange, window: range, priceOf, candidates }),
+    ...detectRightSizing({ cells: inRange, window: range, priceOf, candidates, costPerOutcome }),
     ...detectRedundancy({ repeats, window: detail, cells: detailCells, priceOf }),
     ...detectRunawayAgents({ traces, window: detail }),
     ...detectAnomalies({ cells, window: range }),

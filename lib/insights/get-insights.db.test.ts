@@ -31,6 +31,13 @@ describe("getInsights on the demo organisation", () => {
     expect(rightSize).toMatchObject({ team: "support", model: "claude-opus-4-1" });
     expect(Number(rightSize!.monthlySavingsUsd)).toBeGreaterThan(1);
 
+    // where ROI data exists for the feature's models: cost per outcome of each
+    const drafts = find("right_size", "reply-drafts");
+    expect(drafts?.model).toBe("gpt-4.1");
+    expect(drafts!.evidence.costPerOutcomeUsd).toMatch(/^\d+\.\d{9}$/);
+    const mini = (drafts!.evidence.candidates as Array<{ model: string; costPerOutcomeUsd: string | null }>).find((c) => c.model === "gpt-4o-mini");
+    expect(mini?.costPerOutcomeUsd).toMatch(/^\d+\.\d{9}$/);
+
     const redundancy = find("redundancy", "reply-drafts");
     expect(redundancy?.team).toBe("support");
     expect(redundancy!.evidence.repeatedShare as number).toBeGreaterThan(0.25);

@@ -10,6 +10,7 @@ export const INSIGHTS_MAX_DAYS = 92;
 const DAY_MS = 86_400_000;
 
 export const InsightKind = z.enum(["right_size", "redundancy", "runaway_agent", "anomaly", "prompt_bloat", "unbudgeted"]);
+export type InsightKind = z.infer<typeof InsightKind>;
 
 /** Dollars, exact: a decimal string with 9 places. */
 const Dollars = z.string().regex(/^-?\d+\.\d{9}$/);
