@@ -124,13 +124,13 @@ export function tracedOutcomesSql(input: { orgId: string; from: Date; to: Date; 
       : ` AND ((${own.join(" AND ")})
               OR EXISTS (SELECT 1 FROM usage_events e WHERE e.org_id = ${org} AND e.trace_id = x.trace_id AND ${ofTrace.join(" AND ")}))`;
   const text = `
-    WITH o AS (
+    WITH o AS MATERIALIZED (
       SELECT ${label("x.ts")} AS b, x.trace_id, x.team_id, x.feature, x.kind, sum(x.value_usd) AS value, sum(x.count) AS n
         FROM outcomes x
        WHERE x.org_id = ${org} AND x.ts >= ${params.add(input.from)} AND x.ts < ${params.add(input.to)}
          AND x.trace_id IS NOT NULL${scoped}
        GROUP BY 1, 2, 3, 4, 5
-    ), c AS (
+    ), c AS MATERIALIZED (
       SELECT g.trace_id, json_agg(json_build_array(g.team_id, g.feature, g.model, g.cost::text, g.calls)) AS cells
         FROM (SELECT e.trace_id, e.team_id, e.feature, e.model, sum(e.cost_usd) AS cost, count(*) AS calls
                 FROM (SELECT DISTINCT trace_id FROM o) t
