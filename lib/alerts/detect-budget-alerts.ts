@@ -21,7 +21,7 @@
 // could never fire again when the spend is real. The policy check already
 // answers `warn` on spent + reserved for the caller that needs it.
 import type pg from "pg";
-import { NOTIFY_WEBHOOK_DELIVERIES } from "@/lib/webhooks/webhook-notify";
+import { NOTIFY_WEBHOOK_DELIVERIES, QUEUE_WEBHOOK_DELIVERIES } from "@/lib/webhooks/webhook-notify";
 
 const PERIOD_LABEL = `CASE b.period
     WHEN 'day' THEN to_char(l.period_start AT TIME ZONE o.time_zone, 'FMDD Mon YYYY')
@@ -66,12 +66,7 @@ new_alerts AS (
   ON CONFLICT (org_id, budget_id, kind, threshold, period_start) DO NOTHING
   RETURNING org_id, id, budget_id, kind, threshold::text AS threshold, period_start, message, payload, created_at
 ),
-deliveries AS (
-  INSERT INTO webhook_deliveries (org_id, id, webhook_id, alert_id, event)
-  SELECT a.org_id, gen_random_uuid()::text, w.id, a.id, 'budget.alert'
-    FROM new_alerts a JOIN webhooks w ON w.org_id = a.org_id AND w.enabled
-  RETURNING org_id
-),
+deliveries AS (${QUEUE_WEBHOOK_DELIVERIES("new_alerts", "budget.alert")}),
 notified AS (${NOTIFY_WEBHOOK_DELIVERIES("deliveries")})
 SELECT a.* FROM new_alerts a LEFT JOIN (SELECT count(*) FROM notified) n ON true
  ORDER BY a.org_id, a.budget_id, a.period_start, a.threshold::numeric`;

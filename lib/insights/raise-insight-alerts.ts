@@ -8,7 +8,7 @@
 import { pool } from "@/lib/db";
 import { formatUsd } from "@/lib/money";
 import type { InsightAlertPayload } from "@/lib/schemas/alerts";
-import { NOTIFY_WEBHOOK_DELIVERIES } from "@/lib/webhooks/webhook-notify";
+import { NOTIFY_WEBHOOK_DELIVERIES, QUEUE_WEBHOOK_DELIVERIES } from "@/lib/webhooks/webhook-notify";
 import { detectInsights } from "./detect-insights";
 import { DAY_MS, type Insight } from "./types";
 
@@ -22,12 +22,7 @@ new_alerts AS (
   ON CONFLICT (org_id, dedupe_key) DO NOTHING
   RETURNING org_id, id
 ),
-deliveries AS (
-  INSERT INTO webhook_deliveries (org_id, id, webhook_id, alert_id, event)
-  SELECT a.org_id, gen_random_uuid()::text, w.id, a.id, 'insight.alert'
-    FROM new_alerts a JOIN webhooks w ON w.org_id = a.org_id AND w.enabled
-  RETURNING org_id
-),
+deliveries AS (${QUEUE_WEBHOOK_DELIVERIES("new_alerts", "insight.alert")}),
 notified AS (${NOTIFY_WEBHOOK_DELIVERIES("deliveries")})
 SELECT (SELECT count(*) FROM new_alerts)::int AS raised, (SELECT count(*) FROM notified)::int AS notified`;
 

@@ -1,7 +1,8 @@
 // Wire shapes of GET /api/v1/events-log (the event log of Explore) and its
 // CSV export. zod only.
 import { z } from "zod";
-import { Slug, Timestamp } from "./common";
+import { Slug } from "./common";
+import { defaultRange, optionalParam, RangeParams } from "./query-range";
 
 // Objects
 const Dollars = z.string().regex(/^-?\d+\.\d{9}$/, "must be a decimal string with 9 places");
@@ -34,8 +35,6 @@ export const EventLogEntry = z
 export type EventLogEntry = z.infer<typeof EventLogEntry>;
 
 // Transforms
-const optionalParam = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
-
 /** Position after an event in (ts desc, id desc) order: "<epoch ms>:<event id>". */
 export const EventCursor = z.string().transform((raw, ctx) => {
   const colon = raw.indexOf(":");
@@ -51,14 +50,12 @@ export function encodeEventCursor(ts: Date, id: string): string {
   return `${ts.getTime()}:${id}`;
 }
 
-const DAY_MS = 86_400_000;
 export const EVENTS_LOG_MAX_LIMIT = 200;
 
 // Endpoints
 export const ListEventsQuery = z
   .object({
-    from: optionalParam(Timestamp.pipe(z.coerce.date())),
-    to: optionalParam(Timestamp.pipe(z.coerce.date())),
+    ...RangeParams,
     team: optionalParam(Slug),
     model: optionalParam(z.string().trim().min(1).max(200)),
     feature: optionalParam(Slug),
@@ -69,11 +66,7 @@ export const ListEventsQuery = z
     limit: optionalParam(z.coerce.number().int().min(1).max(EVENTS_LOG_MAX_LIMIT)).transform((v) => v ?? 50),
   })
   .strict()
-  // default range: the 30 days before `to`, which defaults to now
-  .transform(({ from, to, ...rest }) => {
-    const end = to ?? new Date();
-    return { ...rest, from: from ?? new Date(end.getTime() - 30 * DAY_MS), to: end };
-  })
+  .transform(defaultRange(30))
   .refine((q) => q.from < q.to, { path: ["from"], message: "must be before to" });
 export type ListEventsQuery = z.output<typeof ListEventsQuery>;
 

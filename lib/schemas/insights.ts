@@ -1,13 +1,13 @@
 // Wire shapes of GET /api/v1/insights (API.md, "Insights") and of the
 // dismissals the Insights page writes. zod only.
 import { z } from "zod";
-import { Slug, Timestamp } from "./common";
+import { Slug } from "./common";
+import { checkRange, defaultRange, optionalParam, RangeParams } from "./query-range";
 import { CreateBudgetBody } from "./budgets";
 
 export const INSIGHTS_DEFAULT_DAYS = 30;
 /** Detectors read daily rollups and a bounded raw window; longer ranges add little. */
 export const INSIGHTS_MAX_DAYS = 92;
-const DAY_MS = 86_400_000;
 
 export const InsightKind = z.enum(["right_size", "redundancy", "runaway_agent", "anomaly", "prompt_bloat", "unbudgeted"]);
 export type InsightKind = z.infer<typeof InsightKind>;
@@ -62,29 +62,13 @@ export const DismissalDto = z
   .strict();
 export type DismissalDto = z.infer<typeof DismissalDto>;
 
-function optionalParam<T extends z.ZodType>(schema: T) {
-  return z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
-}
-const Instant = Timestamp.pipe(z.coerce.date());
+const withinMax = (q: { from: Date; to: Date }, ctx: z.RefinementCtx) => void checkRange(q, ctx, INSIGHTS_MAX_DAYS);
 
-/** The range of GET /api/v1/insights and of a dismissal (the range the insight was seen in). */
-const Range = {
-  from: optionalParam(Instant),
-  to: optionalParam(Instant),
-};
-
-function withDefaultRange<T extends { from?: Date; to?: Date }>({ from, to, ...rest }: T) {
-  const end = to ?? new Date();
-  return { ...rest, from: from ?? new Date(end.getTime() - INSIGHTS_DEFAULT_DAYS * DAY_MS), to: end };
-}
-
-function checkRange(q: { from: Date; to: Date }, ctx: z.RefinementCtx) {
-  const days = (q.to.getTime() - q.from.getTime()) / DAY_MS;
-  if (days <= 0) ctx.addIssue({ code: "custom", path: ["from"], message: "must be before to" });
-  else if (days > INSIGHTS_MAX_DAYS) ctx.addIssue({ code: "custom", path: ["to"], message: `the range may span at most ${INSIGHTS_MAX_DAYS} days (asked for ${Math.ceil(days)})` });
-}
-
-export const GetInsightsQuery = z.object({ ...Range, team: optionalParam(Slug) }).strict().transform(withDefaultRange).superRefine(checkRange);
+export const GetInsightsQuery = z
+  .object({ ...RangeParams, team: optionalParam(Slug) })
+  .strict()
+  .transform(defaultRange(INSIGHTS_DEFAULT_DAYS))
+  .superRefine(withinMax);
 export type GetInsightsQuery = z.output<typeof GetInsightsQuery>;
 export type GetInsightsParams = z.input<typeof GetInsightsQuery>;
 
@@ -105,10 +89,11 @@ export const DismissInsightBody = z
   .object({
     insightId: z.string().trim().min(1, "is required").max(500),
     reason: z.string().trim().min(3, "must say why, in at least 3 characters").max(500, "must be at most 500 characters"),
-    ...Range,
+    /** The range the insight was seen in. */
+    ...RangeParams,
   })
   .strict()
-  .transform(withDefaultRange)
-  .superRefine(checkRange);
+  .transform(defaultRange(INSIGHTS_DEFAULT_DAYS))
+  .superRefine(withinMax);
 export type DismissInsightBody = z.output<typeof DismissInsightBody>;
 export type DismissInsightInput = z.input<typeof DismissInsightBody>;

@@ -1,7 +1,8 @@
 // Wire shapes of GET /api/v1/roi (API.md, "ROI") and of the outcome kinds
 // of Settings → Outcomes (/api/outcome-kinds). zod only.
 import { z } from "zod";
-import { ItemUsdAmount, Slug, Timestamp } from "./common";
+import { ItemUsdAmount, Slug } from "./common";
+import { checkRange, defaultRange, optionalParam, RangeParams } from "./query-range";
 import { maxSpendPoints, SPEND_DEFAULT_DAYS, SPEND_MAX_DAYS, SPEND_MAX_POINTS } from "./spend";
 
 // Objects
@@ -91,13 +92,6 @@ export const UnconfiguredKindDto = z.object({ kind: z.string(), outcomes: Count,
 export type UnconfiguredKindDto = z.infer<typeof UnconfiguredKindDto>;
 
 // Transforms
-/** An empty query parameter (`?team=`) counts as absent. */
-function optionalParam<T extends z.ZodType>(schema: T) {
-  return z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
-}
-
-const Instant = Timestamp.pipe(z.coerce.date());
-const DAY_MS = 86_400_000;
 
 const KindName = z.string().trim().min(1, "must not be empty").max(80, "must be at most 80 characters");
 const KindDescription = z.string().trim().max(500, "must be at most 500 characters");
@@ -107,8 +101,7 @@ const DefaultValue = z.preprocess((v) => (v === "" ? null : v), ItemUsdAmount.nu
 // Endpoints
 export const GetRoiQuery = z
   .object({
-    from: optionalParam(Instant),
-    to: optionalParam(Instant),
+    ...RangeParams,
     groupBy: optionalParam(RoiGroupBy).transform((v) => v ?? "feature"),
     team: optionalParam(Slug),
     feature: optionalParam(Slug),
@@ -118,18 +111,10 @@ export const GetRoiQuery = z
     breakdown: optionalParam(RoiBreakdown),
   })
   .strict()
-  // default range: the 30 days before `to`, which defaults to now
-  .transform(({ from, to, ...rest }) => {
-    const end = to ?? new Date();
-    return { ...rest, from: from ?? new Date(end.getTime() - SPEND_DEFAULT_DAYS * DAY_MS), to: end };
-  })
+  .transform(defaultRange(SPEND_DEFAULT_DAYS))
   .superRefine((q, ctx) => {
-    const days = (q.to.getTime() - q.from.getTime()) / DAY_MS;
-    if (days <= 0) {
-      ctx.addIssue({ code: "custom", path: ["from"], message: "must be before to" });
-    } else if (days > SPEND_MAX_DAYS) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: `the range may span at most ${SPEND_MAX_DAYS} days (asked for ${Math.ceil(days)})` });
-    } else if (q.interval && maxSpendPoints(q.from, q.to, q.interval) > SPEND_MAX_POINTS) {
+    if (checkRange(q, ctx, SPEND_MAX_DAYS) === null) return;
+    if (q.interval && maxSpendPoints(q.from, q.to, q.interval) > SPEND_MAX_POINTS) {
       ctx.addIssue({
         code: "custom",
         path: ["interval"],

@@ -1,6 +1,7 @@
 // Wire shapes of GET /api/v1/spend (API.md, "Spend queries"). zod only.
 import { z } from "zod";
-import { Slug, Timestamp } from "./common";
+import { Slug } from "./common";
+import { checkRange, defaultRange, optionalParam, RangeParams } from "./query-range";
 
 // Objects
 export const SpendGroupBy = z.enum(["team", "model", "feature", "provider", "customer"], {
@@ -52,13 +53,6 @@ export const SpendTotals = z.object({ costUsd: Dollars, inputTokens: Count, outp
 export type SpendTotals = z.infer<typeof SpendTotals>;
 
 // Transforms
-/** An empty query parameter (`?team=`) counts as absent. */
-function optionalParam<T extends z.ZodType>(schema: T) {
-  return z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
-}
-
-const Instant = Timestamp.pipe(z.coerce.date());
-
 /** Upper bound of the buckets [from, to) meets at `interval`, whatever the time zone. */
 export function maxSpendPoints(from: Date, to: Date, interval: SpendInterval): number {
   return Math.ceil((to.getTime() - from.getTime()) / SHORTEST_BUCKET_MS[interval]) + 1;
@@ -67,8 +61,7 @@ export function maxSpendPoints(from: Date, to: Date, interval: SpendInterval): n
 // Endpoints
 export const GetSpendQuery = z
   .object({
-    from: optionalParam(Instant),
-    to: optionalParam(Instant),
+    ...RangeParams,
     groupBy: optionalParam(SpendGroupBy).transform((v) => v ?? "team"),
     interval: optionalParam(SpendInterval).transform((v) => v ?? "day"),
     team: optionalParam(Slug),
@@ -78,18 +71,11 @@ export const GetSpendQuery = z
     customer: optionalParam(z.string().min(1).max(256, "must be at most 256 characters")),
   })
   .strict()
-  // default range: the 30 days before `to`, which defaults to now
-  .transform(({ from, to, ...rest }) => {
-    const end = to ?? new Date();
-    return { ...rest, from: from ?? new Date(end.getTime() - SPEND_DEFAULT_DAYS * DAY_MS), to: end };
-  })
+  .transform(defaultRange(SPEND_DEFAULT_DAYS))
   .superRefine((q, ctx) => {
-    const days = (q.to.getTime() - q.from.getTime()) / DAY_MS;
-    if (days <= 0) {
-      ctx.addIssue({ code: "custom", path: ["from"], message: "must be before to" });
-    } else if (days > SPEND_MAX_DAYS) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: `the range may span at most ${SPEND_MAX_DAYS} days (asked for ${Math.ceil(days)})` });
-    } else if ((q.groupBy === "customer" || q.customer !== undefined) && days > SPEND_MAX_CUSTOMER_DAYS) {
+    const days = checkRange(q, ctx, SPEND_MAX_DAYS);
+    if (days === null) return;
+    if ((q.groupBy === "customer" || q.customer !== undefined) && days > SPEND_MAX_CUSTOMER_DAYS) {
       ctx.addIssue({
         code: "custom",
         path: [q.groupBy === "customer" ? "groupBy" : "customer"],
