@@ -23,7 +23,7 @@ export function DismissInsightForm({
   const inputRef = useRef<HTMLInputElement>(null);
   const [reason, setReason] = useState("");
   const [invalid, setInvalid] = useState<string | null>(null);
-  const dismiss = useDismissInsight();
+  const dismiss = useDismissInsight(onDismissed);
 
   useEffect(() => inputRef.current?.focus(), []);
 
@@ -36,7 +36,7 @@ export function DismissInsightForm({
       return;
     }
     setInvalid(null);
-    dismiss.mutate({ insightId, reason: text, ...range }, { onSuccess: onDismissed });
+    dismiss.mutate({ insightId, reason: text, ...range });
   };
 
   const error = invalid ?? (dismiss.error ? `Could not dismiss: ${dismiss.error.message}` : null);

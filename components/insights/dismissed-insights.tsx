@@ -17,7 +17,7 @@ export function DismissedInsights({
   timeZone: string;
   onRestored: (title: string) => void;
 }) {
-  const restore = useRestoreInsight();
+  const restore = useRestoreInsight((insightId) => onRestored(dismissed.find((d) => d.insightId === insightId)?.title ?? insightId));
   return (
     <details className="card insights-dismissed" data-testid="dismissed-insights">
       <summary>
@@ -65,7 +65,7 @@ export function DismissedInsights({
                           type="button"
                           aria-label={`Restore ${d.title}`}
                           disabled={restore.isPending && restore.variables === d.insightId}
-                          onClick={() => restore.mutate(d.insightId, { onSuccess: () => onRestored(d.title) })}
+                          onClick={() => restore.mutate(d.insightId)}
                         >
                           Restore
                         </button>

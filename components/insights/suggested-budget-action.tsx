@@ -15,7 +15,7 @@ function enforcement(budget: CreateBudgetInput): string {
 /** The suggested budget's terms, then "Create budget": nothing is written before the confirm step. */
 export function SuggestedBudgetAction({ label, budget, onCreated }: { label: string; budget: CreateBudgetInput; onCreated: (name: string) => void }) {
   const [open, setOpen] = useState(false);
-  const create = useCreateSuggestedBudget();
+  const create = useCreateSuggestedBudget((res) => onCreated(res.budget.name));
   const headingId = useId();
   const confirmRef = useRef<HTMLButtonElement>(null);
   const openerRef = useRef<HTMLButtonElement>(null);
@@ -71,7 +71,7 @@ export function SuggestedBudgetAction({ label, budget, onCreated }: { label: str
           className="btn btn-primary"
           type="button"
           disabled={create.isPending}
-          onClick={() => create.mutate(budget, { onSuccess: (res) => onCreated(res.budget.name) })}
+          onClick={() => create.mutate(budget)}
         >
           {create.isPending ? "Creating…" : "Create budget"}
         </button>

@@ -7,6 +7,7 @@ const PAGES: [string, string][] = [
   ["/explore/events", "Event log"],
   ["/budgets", "Budgets"],
   ["/roi", "ROI"],
+  ["/insights", "Insights"],
   ["/alerts", "Alerts"],
   ["/settings/prices", "Prices"],
 ];

@@ -44,6 +44,10 @@ async function send<T>(url: string, method: "POST" | "DELETE", body?: unknown): 
   return payload as T;
 }
 
+// Each write hook takes what to do once the write succeeded: it runs in the
+// mutation itself, before the insights reload, so it runs even when the
+// reload removes the card whose button started the write.
+
 /** Every insights query (any range or team): a write may change them all. */
 function useInvalidateInsights() {
   const client = useQueryClient();
@@ -52,40 +56,51 @@ function useInvalidateInsights() {
 
 export type DismissInsightVariables = { insightId: string; reason: string; from?: string; to?: string };
 
-export function useDismissInsight() {
+export function useDismissInsight(onDismissed?: (dismissal: DismissalDto) => void) {
   const invalidate = useInvalidateInsights();
   return useMutation<DismissalDto, ApiError, DismissInsightVariables>({
     mutationFn: (body) => send<DismissalDto>("/api/v1/insights/dismissals", "POST", body),
-    onSuccess: invalidate,
+    onSuccess: (dismissal) => {
+      onDismissed?.(dismissal);
+      return invalidate();
+    },
   });
 }
 
-export function useRestoreInsight() {
+export function useRestoreInsight(onRestored?: (insightId: string) => void) {
   const invalidate = useInvalidateInsights();
   return useMutation<{ restored: string }, ApiError, string>({
     mutationFn: (insightId) => send<{ restored: string }>(`/api/v1/insights/dismissals/${encodeURIComponent(insightId)}`, "DELETE"),
-    onSuccess: invalidate,
+    onSuccess: (_, insightId) => {
+      onRestored?.(insightId);
+      return invalidate();
+    },
   });
 }
 
-export function useReviewTeam() {
+export function useReviewTeam(onReviewed?: (team: TeamSummary) => void) {
   const invalidate = useInvalidateInsights();
   return useMutation<{ team: TeamSummary }, ApiError, string>({
     mutationFn: (slug) => send<{ team: TeamSummary }>(`/api/teams/${encodeURIComponent(slug)}/review`, "POST"),
-    onSuccess: invalidate,
+    onSuccess: ({ team }) => {
+      onReviewed?.(team);
+      return invalidate();
+    },
   });
 }
 
 /** Creates the budget an insight suggests: the insights (the finding may be resolved) and the budgets change. */
-export function useCreateSuggestedBudget() {
+export function useCreateSuggestedBudget(onCreated?: (res: BudgetWriteResponse) => void) {
   const client = useQueryClient();
   return useMutation<BudgetWriteResponse, ApiError, CreateBudgetInput>({
     mutationFn: (body) => send<BudgetWriteResponse>("/api/v1/budgets", "POST", body),
-    onSuccess: () =>
-      Promise.all([
+    onSuccess: (res) => {
+      onCreated?.(res);
+      return Promise.all([
         client.invalidateQueries({ queryKey: ["insights"] }),
         client.invalidateQueries({ queryKey: budgetsQueryOptions().queryKey }),
         client.invalidateQueries({ queryKey: ["budget-burn"] }),
-      ]),
+      ]);
+    },
   });
 }
