@@ -41,7 +41,7 @@ export function SuggestedBudgetAction({ label, budget, onCreated }: { label: str
   const terms: [string, string][] = [
     ["Name", budget.name],
     ["Scope", budget.scope.type === "org" ? "organisation" : `${budget.scope.type}: ${budget.scope.value ?? ""}`],
-    ["Limit", `${formatMoney(String(budget.limitUsd))} ${(PERIODS[budget.period] ?? budget.period).toLowerCase()}`],
+    ["Limit", formatMoney(String(budget.limitUsd))],
     ["Period", PERIODS[budget.period] ?? budget.period],
     ["Enforcement", enforcement(budget)],
   ];

@@ -247,7 +247,7 @@ test("finance reads the runaway agent and repeated prompts, and creates the sugg
   await runaway.getByRole("button", { name: /^Guard research-agent: / }).click();
   const confirm = runaway.getByRole("region", { name: "Create this budget?" });
   await expect(confirm).toContainText(name);
-  await expect(confirm).toContainText(/Limit\s*\$[\d,.]+ monthly/);
+  await expect(confirm).toContainText(/Limit\s*\$\d[\d,]*\.\d\d/);
   await expect(confirm).toContainText(/Period\s*Monthly/);
   await expect(confirm).toContainText(/Agent guard\s*at most \d+ steps/);
   const create = confirm.getByRole("button", { name: "Create budget" });
