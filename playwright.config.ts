@@ -39,6 +39,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { DATABASE_URL: databaseUrl, PORT: String(port), SEED_EVENTS: process.env.E2E_SEED_EVENTS ?? "20000", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { DATABASE_URL: databaseUrl, PORT: String(port), SEED_EVENTS: process.env.E2E_SEED_EVENTS ?? "60000", NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

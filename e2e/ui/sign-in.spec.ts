@@ -14,7 +14,7 @@ for (const role of Object.keys(USERS) as DemoRole[]) {
     await expect(page.getByTestId("top-teams").getByRole("row")).not.toHaveCount(1);
 
     await nav.getByRole("link", { name: "Insights" }).click();
-    await expect(page.getByRole("heading", { name: "Not built yet" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Insights", level: 1 })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Insights" })).toHaveAttribute("aria-current", "page");
     await nav.getByRole("link", { name: "Budgets" }).click();
     await expect(page.getByRole("heading", { name: "Budgets", level: 1 })).toBeVisible();

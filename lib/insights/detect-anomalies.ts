@@ -100,7 +100,8 @@ export function detectAnomalies(input: { cells: readonly DayCell[]; window: Wind
       model: why.driver === "model_switch" ? ((why.detail.model as string | null) ?? undefined) : undefined,
       title: `Spend spike in ${s.feature} on ${date}`,
       message:
-        `${s.feature} (${s.team}) spent ${usd(peak.value.cost)} on ${date} (UTC), against a usual ${usd(BigInt(Math.round(peak.med)))} a day: ` +
+        `${s.feature} (${s.team}) spent ${usd(peak.value.cost)} on ${date} (UTC), ` +
+        (peak.med >= 0.5 ? `against a usual ${usd(BigInt(Math.round(peak.med)))} a day: ` : "where most days cost nothing: ") +
         `${usd(peak.excess)} more (${peak.z.toFixed(0)} robust σ). Explained by ${why.driver.replace("_", " ")}: ${why.text}.` +
         (flagged.length > 1 ? ` ${flagged.length} days in the range were abnormal, ${usd(excess)} above baseline in all.` : ""),
       atStake: excess,

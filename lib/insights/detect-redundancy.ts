@@ -11,7 +11,7 @@ import { type DayCell, type Insight, perMonth, type PromptRepeats, usd, type Win
 export const REDUNDANCY = {
   minRepeatedShare: 0.1,
   minHashedCalls: 200,
-  minMonthlySavings: 1_000_000_000n,
+  minMonthlySavings: 500_000_000n,
 };
 
 export type RedundancyInput = {

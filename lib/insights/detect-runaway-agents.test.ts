@@ -45,7 +45,7 @@ describe("detectRunawayAgents", () => {
   });
 
   it("needs enough traces to know a feature's normal range", () => {
-    const few = cleanTraces(40).filter((t) => t.feature === "support-agent");
+    const few = cleanTraces(32).filter((t) => t.feature === "support-agent"); // 8 traces
     few.push({ traceId: "x", team: "support", feature: "support-agent", model: "claude-sonnet-4", steps: 500, cost: 50_000_000_000n, startedAt: END - 1 });
     expect(detectRunawayAgents({ traces: few, window })).toEqual([]);
   });

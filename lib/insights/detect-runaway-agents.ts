@@ -9,7 +9,7 @@ import { quantile, robustScale, robustZ } from "./robust-stats";
 import { type Insight, perMonth, ceilDollars, type TraceTotal, usd, type Window, windowDays } from "./types";
 
 export const RUNAWAY = {
-  minTraces: 20,
+  minTraces: 10,
   /** Robust z-score on the log scale above which a trace is an outlier. */
   minZ: 5,
   /** ...and at least this many times the feature's median steps or cost. */

@@ -9,13 +9,13 @@
 //   without bias and the repeated cost is the sample's times 16;
 // - the spend of API keys (for keys without an owner).
 // The window is the last days of the range holding at most
-// DETAIL_MAX_EVENTS calls (whole UTC days, at least one, at most 14), so its
-// cost stays bounded however large the organisation.
+// DETAIL_MAX_EVENTS calls (whole UTC days, at least one): the whole range of
+// a small organisation, the last few days of a large one, so its cost stays
+// bounded however large the organisation.
 import { pool } from "@/lib/db";
 import { parseUsd } from "@/lib/money";
 import { DAY_MS, type DayCell, type PromptRepeats, type TraceTotal, type Window } from "./types";
 
-export const DETAIL_MAX_DAYS = 14;
 export const DETAIL_MAX_EVENTS = 150_000;
 export const PROMPT_SAMPLE_ABOVE = 50_000;
 /** The prompt sample keeps hashes whose hashtext() & PROMPT_SAMPLE_MASK is 0. */
@@ -28,7 +28,7 @@ export function detailWindow(range: Window, cells: readonly DayCell[]): Window {
   const lastDay = Math.floor((range.to - 1) / DAY_MS) * DAY_MS;
   let from = lastDay;
   let events = eventsByDay.get(lastDay) ?? 0;
-  for (let day = lastDay - DAY_MS; day >= range.from - DAY_MS + 1 && lastDay - day < DETAIL_MAX_DAYS * DAY_MS; day -= DAY_MS) {
+  for (let day = lastDay - DAY_MS; day > range.from - DAY_MS; day -= DAY_MS) {
     events += eventsByDay.get(day) ?? 0;
     if (events > DETAIL_MAX_EVENTS) break;
     from = day;
