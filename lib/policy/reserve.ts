@@ -20,24 +20,32 @@ export type ReserveResult = { outcome: PolicyOutcome; budgets: CurrentBudget[]; 
 type Key = { orgId: string; budgetId: string; periodStart: Date; periodEnd: Date };
 const keyOf = (k: { orgId: string; budgetId: string }) => `${k.orgId}\u0000${k.budgetId}`;
 
+// One statement: creates missing ledgers and locks every ledger in key order
+// (ON CONFLICT DO UPDATE locks existing rows, and waits for and then sees
+// rows another transaction is creating), and reads their totals without
+// expired holds. Expired holds are found from the reservations index (few
+// rows) rather than from every hold of the ledger.
+const LOCK_LEDGERS_SQL = `
+WITH locked AS (
+  INSERT INTO budget_ledgers AS l (org_id, budget_id, period_start, period_end)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[]) ORDER BY 1, 2
+  ON CONFLICT (org_id, budget_id, period_start) DO UPDATE SET period_end = l.period_end
+  RETURNING l.org_id, l.budget_id, l.period_start, l.spent_usd, l.reserved_usd
+),
+expired AS MATERIALIZED (
+  SELECT r.org_id, r.id FROM reservations r
+   WHERE r.org_id = ANY($1::text[]) AND r.status = 'held' AND r.expires_at <= now()
+),
+expired_holds AS (
+  SELECT h.org_id, h.budget_id, h.period_start, sum(h.amount_usd) AS amount
+    FROM expired e JOIN reservation_holds h ON h.org_id = e.org_id AND h.reservation_id = e.id
+   GROUP BY 1, 2, 3
+)
+SELECT k.org_id, k.budget_id, k.period_start, k.spent_usd::text AS spent, (k.reserved_usd - coalesce(x.amount, 0))::text AS reserved
+  FROM locked k LEFT JOIN expired_holds x ON x.org_id = k.org_id AND x.budget_id = k.budget_id AND x.period_start = k.period_start`;
+
 async function lockLedgers(client: pg.PoolClient, keys: Key[]): Promise<Map<string, Ledger>> {
-  const cols = [keys.map((k) => k.orgId), keys.map((k) => k.budgetId), keys.map((k) => k.periodStart), keys.map((k) => k.periodEnd)];
-  await client.query(
-    `INSERT INTO budget_ledgers (org_id, budget_id, period_start, period_end)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[]) ORDER BY 1, 2
-     ON CONFLICT (org_id, budget_id, period_start) DO NOTHING`,
-    cols,
-  );
-  const { rows } = await client.query(
-    `SELECT l.org_id, l.budget_id, l.period_start, l.spent_usd::text AS spent,
-            (l.reserved_usd - coalesce((SELECT sum(h.amount_usd) FROM reservation_holds h JOIN reservations r ON r.org_id = h.org_id AND r.id = h.reservation_id
-                                         WHERE h.org_id = l.org_id AND h.budget_id = l.budget_id AND h.period_start = l.period_start
-                                           AND r.status = 'held' AND r.expires_at <= now()), 0))::text AS reserved
-       FROM budget_ledgers l JOIN unnest($1::text[], $2::text[], $3::timestamptz[]) AS k(org_id, budget_id, period_start)
-         ON l.org_id = k.org_id AND l.budget_id = k.budget_id AND l.period_start = k.period_start
-      ORDER BY l.org_id, l.budget_id FOR UPDATE OF l`,
-    cols.slice(0, 3),
-  );
+  const { rows } = await client.query(LOCK_LEDGERS_SQL, [keys.map((k) => k.orgId), keys.map((k) => k.budgetId), keys.map((k) => k.periodStart), keys.map((k) => k.periodEnd)]);
   // expired holds are not counted; the sweeper removes them from the ledger
   return new Map(rows.map((r) => [keyOf({ orgId: r.org_id, budgetId: r.budget_id }), { periodStart: (r.period_start as Date).getTime(), spent: parseUsd(r.spent), reserved: parseUsd(r.reserved) }]));
 }
@@ -78,31 +86,36 @@ async function decide(client: pg.PoolClient, requests: ReserveRequest[]): Promis
   return { results, writes };
 }
 
+// One statement: the reservations, their holds, the ledgers' reserved totals
+// and the notification (the holds reference reservations inserted by the
+// same statement; foreign keys are checked at its end).
+const WRITE_SQL = `
+WITH reserved AS (
+  INSERT INTO reservations (org_id, id, estimate_usd, status, trace_id, api_key_id, expires_at)
+  SELECT o, i, e, 'held', t, k, now() + make_interval(secs => s)
+    FROM unnest($1::text[], $2::text[], $3::numeric[], $4::text[], $5::text[], $6::int[]) AS x(o, i, e, t, k, s)
+),
+holds AS (
+  INSERT INTO reservation_holds (org_id, reservation_id, budget_id, period_start, amount_usd)
+  SELECT * FROM unnest($7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::numeric[])
+  RETURNING org_id, budget_id, period_start, amount_usd
+),
+held AS (
+  UPDATE budget_ledgers l SET reserved_usd = l.reserved_usd + h.total, updated_at = now()
+    FROM (SELECT org_id, budget_id, period_start, sum(amount_usd) AS total FROM holds GROUP BY 1, 2, 3) h
+   WHERE l.org_id = h.org_id AND l.budget_id = h.budget_id AND l.period_start = h.period_start
+  RETURNING l.org_id
+)
+${NOTIFY_BUDGET_CHANGE("held")}`;
+
 async function write(client: pg.PoolClient, writes: Awaited<ReturnType<typeof decide>>["writes"]): Promise<void> {
   if (writes.ids.length === 0) return;
   const r = writes.reservations;
-  await client.query(
-    `INSERT INTO reservations (org_id, id, estimate_usd, status, trace_id, api_key_id, expires_at)
-     SELECT o, i, e, 'held', t, k, now() + make_interval(secs => s)
-       FROM unnest($1::text[], $2::text[], $3::numeric[], $4::text[], $5::text[], $6::int[]) AS x(o, i, e, t, k, s)`,
-    [r.map((x) => x.orgId), writes.ids, writes.amounts.map(formatUsd), r.map((x) => x.traceId), r.map((x) => x.call.apiKeyId), r.map((x) => x.ttlSeconds)],
-  );
   const h = writes.holds;
-  await client.query(
-    `WITH holds AS (
-       INSERT INTO reservation_holds (org_id, reservation_id, budget_id, period_start, amount_usd)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::numeric[])
-       RETURNING org_id, budget_id, period_start, amount_usd
-     ),
-     held AS (
-       UPDATE budget_ledgers l SET reserved_usd = l.reserved_usd + h.total, updated_at = now()
-         FROM (SELECT org_id, budget_id, period_start, sum(amount_usd) AS total FROM holds GROUP BY 1, 2, 3) h
-        WHERE l.org_id = h.org_id AND l.budget_id = h.budget_id AND l.period_start = h.period_start
-       RETURNING l.org_id
-     )
-     ${NOTIFY_BUDGET_CHANGE("held")}`,
-    [h.map((x) => x[0]), h.map((x) => x[1]), h.map((x) => x[2]), h.map((x) => x[3]), h.map((x) => formatUsd(x[4]))],
-  );
+  await client.query(WRITE_SQL, [
+    r.map((x) => x.orgId), writes.ids, writes.amounts.map(formatUsd), r.map((x) => x.traceId), r.map((x) => x.call.apiKeyId), r.map((x) => x.ttlSeconds),
+    h.map((x) => x[0]), h.map((x) => x[1]), h.map((x) => x[2]), h.map((x) => x[3]), h.map((x) => formatUsd(x[4])),
+  ]);
 }
 
 export async function reserveBatch(requests: ReserveRequest[]): Promise<ReserveResult[]> {
