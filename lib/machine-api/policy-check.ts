@@ -1,6 +1,6 @@
 // POST /api/v1/policy/check: ask before an LLM call (API.md).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { authenticateApiKey, lastKnownPrincipal } from "@/lib/api-keys/authenticate-api-key";
+import { authenticateApiKey, cachedPrincipal, lastKnownPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import { isStorageUnavailable } from "@/lib/db-errors";
 import { AppError } from "@/lib/http/errors";
 import { sendJson } from "@/lib/http/node-response";
@@ -14,7 +14,7 @@ import { machineRateLimiter } from "./rate-limit";
 const MAX_BODY = 64 * 1024;
 
 /**
- * While PostgreSQL cannot answer, a key this process saw valid keeps its
+ * A key not held in memory: while PostgreSQL cannot answer, a key this process saw valid keeps its
  * fail-mode answers; an unknown key waits for PostgreSQL (then 401 or 503).
  */
 async function authenticate(header: string | undefined) {
@@ -30,7 +30,7 @@ async function authenticate(header: string | undefined) {
 }
 
 export async function postPolicyCheck(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const principal = await authenticate(req.headers.authorization);
+  const principal = cachedPrincipal(req.headers.authorization, "policy") ?? (await authenticate(req.headers.authorization));
   machineRateLimiter.take(principal.keyId);
   const raw = await readBody(req, MAX_BODY);
   let json: unknown;
