@@ -46,7 +46,7 @@ export function matchFor(state: BudgetState, ctx: OrgContext, shape: string, now
     from = Math.max(from, b.periodStart.getTime());
     until = Math.min(until, b.periodEnd.getTime());
   }
-  return bounded(forState.shapes, shape, { ...match, answers: new Map(), from, until });
+  return bounded(forState.shapes, shape, { budgets: match.budgets, states: match.states, answers: new Map(), from, until });
 }
 
 /** Keeps an answer of the match for later checks of the same shape. */

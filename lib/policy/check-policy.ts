@@ -37,16 +37,23 @@ function teamOf(ctx: OrgContext, principal: ApiKeyPrincipal, team: string | unde
   return team ? (ctx.teamIdBySlug.get(team) ?? null) : null;
 }
 
-function policyInput(ctx: OrgContext, body: PolicyCheckBody, now: Date): { input: Omit<PolicyInput, "trace">; pricedModel: string | null } {
-  const provider = body.provider ?? "unknown";
-  const price = ctx.resolvePrice(provider, body.model, now);
+const providerOf = (body: PolicyCheckBody) => body.provider ?? "unknown";
+
+/** The model a price was found under (budgets on a model match it too), or null when unpriced. */
+function pricedModelOf(ctx: OrgContext, body: PolicyCheckBody, now: Date): string | null {
+  return ctx.resolvePrice(providerOf(body), body.model, now)?.model ?? null;
+}
+
+/** The call's estimate and prices; no trace yet (the caller adds one when a budget guards agents). */
+function policyInput(ctx: OrgContext, body: PolicyCheckBody, now: Date): PolicyInput {
+  const provider = providerOf(body);
   const usage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, ...body.estimate };
   const estimateOn = (model: string) => {
     if (body.estimatedCostUsd !== undefined) return parseUsd(body.estimatedCostUsd);
     const p = ctx.resolvePrice(provider, model, now);
     return p ? costOfUsage(usage, p) : null;
   };
-  return { input: { model: body.model, estimate: estimateOn(body.model), estimateOn, now }, pricedModel: price?.model ?? null };
+  return { model: body.model, estimate: estimateOn(body.model), estimateOn, trace: null, now };
 }
 
 function scopeLabel(ctx: OrgContext, b: { scopeType: string; scopeValue: string | null }): string {
@@ -78,7 +85,7 @@ const callShape = (call: CallScope) => shapeKey([call.teamId, call.feature, call
 const answerShape = (body: PolicyCheckBody, now: Date) =>
   shapeKey([body.provider, body.estimatedCostUsd, body.estimate?.inputTokens, body.estimate?.outputTokens, body.estimate?.cachedInputTokens, Math.floor(now.getTime() / 60_000)]);
 
-function answer(input: Omit<PolicyInput, "trace">, result: ReserveResult, budgets: PolicyBudgetState[]): PolicyCheckResponse {
+function answer(input: PolicyInput, result: ReserveResult, budgets: PolicyBudgetState[]): PolicyCheckResponse {
   const { outcome } = result;
   return {
     decision: outcome.decision,
@@ -92,8 +99,9 @@ function answer(input: Omit<PolicyInput, "trace">, result: ReserveResult, budget
   };
 }
 
-async function reserve(ctx: OrgContext, call: CallScope, body: PolicyCheckBody, input: Omit<PolicyInput, "trace">): Promise<PolicyCheckResponse> {
-  const [result] = await withinTime(reservations.submit([{ orgId: ctx.orgId, timeZone: ctx.timeZone, call, input: { ...input, trace: null }, traceId: body.traceId ?? null, ttlSeconds: TTL_SECONDS }]));
+async function reserve(ctx: OrgContext, call: CallScope, body: PolicyCheckBody, now: Date): Promise<PolicyCheckResponse> {
+  const input = policyInput(ctx, body, now);
+  const [result] = await withinTime(reservations.submit([{ orgId: ctx.orgId, timeZone: ctx.timeZone, call, input, traceId: body.traceId ?? null, ttlSeconds: TTL_SECONDS }]));
   return answer(input, result, budgetStates(ctx, result.budgets));
 }
 
@@ -101,8 +109,7 @@ async function reserve(ctx: OrgContext, call: CallScope, body: PolicyCheckBody, 
  * Answers from budget state in memory. An answer that depends on neither a
  * trace nor the current second (a retry time) is kept for the same call.
  */
-async function check(ctx: OrgContext, state: BudgetState, call: CallScope, body: PolicyCheckBody, input: Omit<PolicyInput, "trace">): Promise<PolicyCheckResponse> {
-  const { now } = input;
+async function check(ctx: OrgContext, state: BudgetState, call: CallScope, body: PolicyCheckBody, now: Date): Promise<PolicyCheckResponse> {
   const match = matchFor(state, ctx, callShape(call), now, () => {
     const budgets = state.budgets.filter((b) => budgetMatches(b, call)).map((b) => guarded(b, state.ledgers, now, ctx.timeZone));
     return { budgets, states: budgetStates(ctx, budgets) };
@@ -111,8 +118,9 @@ async function check(ctx: OrgContext, state: BudgetState, call: CallScope, body:
   const shape = traced ? null : answerShape(body, now);
   const kept = shape === null ? undefined : match.answers.get(shape);
   if (kept) return kept;
-  const trace = traced ? await withinTime(traceUsage(pool(), ctx.orgId, body.traceId!)) : null;
-  const response = answer(input, { outcome: evaluatePolicy({ ...input, trace }, match.budgets), budgets: match.budgets, reservationId: null }, match.states);
+  const input = policyInput(ctx, body, now);
+  if (traced) input.trace = await withinTime(traceUsage(pool(), ctx.orgId, body.traceId!));
+  const response = answer(input, { outcome: evaluatePolicy(input, match.budgets), budgets: match.budgets, reservationId: null }, match.states);
   if (shape !== null && response.retryAfterSeconds === undefined) keepAnswer(match, shape, response);
   return response;
 }
@@ -122,11 +130,10 @@ export async function checkPolicy(principal: ApiKeyPrincipal, body: PolicyCheckB
   try {
     // withinTime only around I/O: state already in memory is used at once
     const ctx = peekOrgContext(principal.orgId) ?? (await withinTime(getOrgContext(principal.orgId)));
-    const { input, pricedModel } = policyInput(ctx, body, now);
-    call = { ...call, teamId: teamOf(ctx, principal, body.team), pricedModel };
-    if (body.reserve) return await reserve(ctx, call, body, input);
+    call = { ...call, teamId: teamOf(ctx, principal, body.team), pricedModel: pricedModelOf(ctx, body, now) };
+    if (body.reserve) return await reserve(ctx, call, body, now);
     const state = peekBudgetState(ctx.orgId) ?? (await withinTime(getBudgetState(ctx.orgId)));
-    return await check(ctx, state, call, body, input);
+    return await check(ctx, state, call, body, now);
   } catch (err) {
     if (err instanceof StorageTimeout || isStorageUnavailable(err)) return degraded(principal.orgId, call, body.model);
     throw err;

@@ -12,6 +12,7 @@ import { NOTIFY_BUDGET_CHANGE } from "./budget-notify";
 import { type BudgetRow, budgetMatches, type CallScope, type CurrentBudget, guarded, type Ledger, loadBudgets } from "./budget-rows";
 import { invalidateBudgetState } from "./budget-state";
 import { evaluatePolicy, type PolicyInput, type PolicyOutcome } from "./evaluate-policy";
+import { periodBounds } from "./period";
 import { traceUsage } from "./trace-usage";
 
 export type ReserveRequest = { orgId: string; timeZone: string; call: CallScope; input: PolicyInput; traceId: string | null; ttlSeconds: number };
@@ -44,26 +45,38 @@ expired_holds AS (
 SELECT k.org_id, k.budget_id, k.period_start, k.spent_usd::text AS spent, (k.reserved_usd - coalesce(x.amount, 0))::text AS reserved
   FROM locked k LEFT JOIN expired_holds x ON x.org_id = k.org_id AND x.budget_id = k.budget_id AND x.period_start = k.period_start`;
 
-async function lockLedgers(client: pg.PoolClient, keys: Key[]): Promise<Map<string, Ledger>> {
+/** The locked ledgers by organisation, then budget. */
+async function lockLedgers(client: pg.PoolClient, keys: Key[]): Promise<Map<string, Map<string, Ledger>>> {
   const { rows } = await client.query(LOCK_LEDGERS_SQL, [keys.map((k) => k.orgId), keys.map((k) => k.budgetId), keys.map((k) => k.periodStart), keys.map((k) => k.periodEnd)]);
-  // expired holds are not counted; the sweeper removes them from the ledger
-  return new Map(rows.map((r) => [keyOf({ orgId: r.org_id, budgetId: r.budget_id }), { periodStart: (r.period_start as Date).getTime(), spent: parseUsd(r.spent), reserved: parseUsd(r.reserved) }]));
+  const byOrg = new Map<string, Map<string, Ledger>>();
+  for (const r of rows) {
+    if (!byOrg.has(r.org_id)) byOrg.set(r.org_id, new Map());
+    // expired holds are not counted; the sweeper removes them from the ledger
+    byOrg.get(r.org_id)!.set(r.budget_id, { periodStart: (r.period_start as Date).getTime(), spent: parseUsd(r.spent), reserved: parseUsd(r.reserved) });
+  }
+  return byOrg;
 }
 
 async function decide(client: pg.PoolClient, requests: ReserveRequest[]): Promise<{ results: ReserveResult[]; writes: { holds: [string, string, string, Date, bigint][]; reservations: ReserveRequest[]; ids: string[]; amounts: bigint[] } }> {
   const budgetsByOrg = new Map<string, BudgetRow[]>();
   for (const orgId of new Set(requests.map((r) => r.orgId))) budgetsByOrg.set(orgId, await loadBudgets(client, orgId));
-  const matched = requests.map((r) => budgetsByOrg.get(r.orgId)!.filter((b) => budgetMatches(b, r.call)).map((b) => guarded(b, new Map(), r.input.now, r.timeZone)));
+  const matched = requests.map((r) => budgetsByOrg.get(r.orgId)!.filter((b) => budgetMatches(b, r.call)));
   const keys = new Map<string, Key>();
-  matched.forEach((list, i) => list.forEach((b) => keys.set(keyOf({ orgId: requests[i].orgId, budgetId: b.id }), { orgId: requests[i].orgId, budgetId: b.id, periodStart: b.periodStart, periodEnd: b.periodEnd })));
+  matched.forEach((list, i) => {
+    const { orgId, input, timeZone } = requests[i];
+    for (const b of list) {
+      const { start, end } = periodBounds(b.period, input.now, timeZone);
+      keys.set(keyOf({ orgId, budgetId: b.id }), { orgId, budgetId: b.id, periodStart: start, periodEnd: end });
+    }
+  });
   const sorted = [...keys.values()].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
-  const ledgers = sorted.length ? await lockLedgers(client, sorted) : new Map<string, Ledger>();
+  const ledgers = sorted.length ? await lockLedgers(client, sorted) : new Map<string, Map<string, Ledger>>();
   const traces = new Map<string, { steps: number; cost: bigint }>();
   const writes = { holds: [] as [string, string, string, Date, bigint][], reservations: [] as ReserveRequest[], ids: [] as string[], amounts: [] as bigint[] };
   const results: ReserveResult[] = [];
   for (const [i, request] of requests.entries()) {
-    const perOrg = new Map([...ledgers].filter(([k]) => k.startsWith(`${request.orgId}\u0000`)).map(([k, v]) => [k.split("\u0000")[1], v]));
-    const budgets = matched[i].map((b) => guarded(b.row, perOrg, request.input.now, request.timeZone));
+    const perOrg = ledgers.get(request.orgId) ?? new Map<string, Ledger>();
+    const budgets = matched[i].map((b) => guarded(b, perOrg, request.input.now, request.timeZone));
     const traceKey = request.traceId ? `${request.orgId}\u0000${request.traceId}` : null;
     if (traceKey && budgets.some((b) => b.agentGuard) && !traces.has(traceKey)) traces.set(traceKey, await traceUsage(client, request.orgId, request.traceId!));
     const outcome = evaluatePolicy({ ...request.input, trace: traceKey ? (traces.get(traceKey) ?? null) : null }, budgets);
