@@ -35,12 +35,14 @@ export function lastKnownBudgets(orgId: string): BudgetRow[] {
 }
 
 export async function loadBudgets(db: Queryable, orgId: string): Promise<BudgetRow[]> {
-  const { rows } = await db.query(
-    `SELECT id, name, scope_type, scope_value, period, limit_usd::text AS limit_usd, mode, action, downgrade_to,
-            alert_thresholds::float8[] AS alert_thresholds, fail_mode, agent_max_steps, agent_max_cost_usd::text AS agent_max_cost_usd
-       FROM budgets WHERE org_id = $1 AND archived_at IS NULL ORDER BY id`,
-    [orgId],
-  );
+  // named: prepared once per connection (every reserving batch reads budgets)
+  const { rows } = await db.query({
+    name: "policy-load-budgets",
+    text: `SELECT id, name, scope_type, scope_value, period, limit_usd::text AS limit_usd, mode, action, downgrade_to,
+                  alert_thresholds::float8[] AS alert_thresholds, fail_mode, agent_max_steps, agent_max_cost_usd::text AS agent_max_cost_usd
+             FROM budgets WHERE org_id = $1 AND archived_at IS NULL ORDER BY id`,
+    values: [orgId],
+  });
   const budgets: BudgetRow[] = rows.map((r) => ({
     id: r.id,
     name: r.name,

@@ -2,53 +2,67 @@
 // requests are decided in one short transaction that locks every ledger they
 // touch in a fixed order, decides them one after another against the locked
 // totals, and holds each allowed estimate. Under any concurrency and across
-// app instances, allowed estimates plus spend never pass a hard cap.
+// app instances, allowed estimates plus spend never pass a hard cap. The
+// reservations are written before the locks are taken (reserve-sql.ts), so
+// batches wait on each other only for the lock, the decision and the commit.
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import { pool } from "@/lib/db";
 import { withTransaction } from "@/lib/ingest/with-transaction";
 import { formatUsd, parseUsd } from "@/lib/money";
-import { NOTIFY_BUDGET_CHANGE } from "./budget-notify";
 import { type BudgetRow, budgetMatches, type CallScope, type CurrentBudget, guarded, type Ledger, loadBudgets } from "./budget-rows";
 import { invalidateBudgetState } from "./budget-state";
 import { evaluatePolicy, type PolicyInput, type PolicyOutcome } from "./evaluate-policy";
 import { periodBounds } from "./period";
+import { HOLD_SQL, LOCK_LEDGERS_SQL, SETTLE_SQL } from "./reserve-sql";
 import { traceUsage } from "./trace-usage";
 
 export type ReserveRequest = { orgId: string; timeZone: string; call: CallScope; input: PolicyInput; traceId: string | null; ttlSeconds: number };
 export type ReserveResult = { outcome: PolicyOutcome; budgets: CurrentBudget[]; reservationId: string | null };
 
+/** One request of the batch: the budgets it matches, with their periods, and the reservation it may get. */
+type Plan = { request: ReserveRequest; id: string; budgets: BudgetRow[]; periods: { start: Date; end: Date }[]; estimate: bigint };
+
 type Key = { orgId: string; budgetId: string; periodStart: Date; periodEnd: Date };
 const keyOf = (k: { orgId: string; budgetId: string }) => `${k.orgId}\u0000${k.budgetId}`;
 
-// One statement: creates missing ledgers and locks every ledger in key order
-// (ON CONFLICT DO UPDATE locks existing rows, and waits for and then sees
-// rows another transaction is creating), and reads their totals without
-// expired holds. Expired holds are found from the reservations index (few
-// rows) rather than from every hold of the ledger.
-const LOCK_LEDGERS_SQL = `
-WITH locked AS (
-  INSERT INTO budget_ledgers AS l (org_id, budget_id, period_start, period_end)
-  SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[]) ORDER BY 1, 2
-  ON CONFLICT (org_id, budget_id, period_start) DO UPDATE SET period_end = l.period_end
-  RETURNING l.org_id, l.budget_id, l.period_start, l.spent_usd, l.reserved_usd
-),
-expired AS MATERIALIZED (
-  SELECT r.org_id, r.id FROM reservations r
-   WHERE r.org_id = ANY($1::text[]) AND r.status = 'held' AND r.expires_at <= now()
-),
-expired_holds AS (
-  SELECT h.org_id, h.budget_id, h.period_start, sum(h.amount_usd) AS amount
-    FROM expired e JOIN reservation_holds h ON h.org_id = e.org_id AND h.reservation_id = e.id
-   GROUP BY 1, 2, 3
-)
-SELECT k.org_id, k.budget_id, k.period_start, k.spent_usd::text AS spent, (k.reserved_usd - coalesce(x.amount, 0))::text AS reserved
-  FROM locked k LEFT JOIN expired_holds x ON x.org_id = k.org_id AND x.budget_id = k.budget_id AND x.period_start = k.period_start`;
+async function plan(client: pg.PoolClient, requests: ReserveRequest[]): Promise<Plan[]> {
+  const budgetsByOrg = new Map<string, BudgetRow[]>();
+  for (const orgId of new Set(requests.map((r) => r.orgId))) budgetsByOrg.set(orgId, await loadBudgets(client, orgId));
+  return requests.map((request) => {
+    const budgets = budgetsByOrg.get(request.orgId)!.filter((b) => budgetMatches(b, request.call));
+    return {
+      request,
+      id: `rsv_${randomBytes(16).toString("base64url")}`,
+      budgets,
+      periods: budgets.map((b) => periodBounds(b.period, request.input.now, request.timeZone)),
+      estimate: request.input.estimate ?? 0n,
+    };
+  });
+}
+
+/** Inserts every reservation of the batch, held at its estimate (settle() drops or re-amounts it). */
+async function holdAll(client: pg.PoolClient, plans: Plan[]): Promise<void> {
+  const r = plans.map((p) => p.request);
+  const holds = plans.flatMap((p) => p.budgets.map((b, i) => ({ p, budgetId: b.id, periodStart: p.periods[i].start })));
+  const estimates = plans.map((p) => formatUsd(p.estimate));
+  await client.query({ name: "policy-hold", text: HOLD_SQL, values: [
+    r.map((x) => x.orgId), plans.map((p) => p.id), estimates, r.map((x) => x.traceId), r.map((x) => x.call.apiKeyId), r.map((x) => x.ttlSeconds),
+    holds.map((h) => h.p.request.orgId), holds.map((h) => h.p.id), holds.map((h) => h.budgetId), holds.map((h) => h.periodStart), holds.map((h) => formatUsd(h.p.estimate)),
+  ] });
+}
 
 /** The locked ledgers by organisation, then budget. */
-async function lockLedgers(client: pg.PoolClient, keys: Key[]): Promise<Map<string, Map<string, Ledger>>> {
-  const { rows } = await client.query(LOCK_LEDGERS_SQL, [keys.map((k) => k.orgId), keys.map((k) => k.budgetId), keys.map((k) => k.periodStart), keys.map((k) => k.periodEnd)]);
+async function lockLedgers(client: pg.PoolClient, plans: Plan[]): Promise<Map<string, Map<string, Ledger>>> {
+  const keys = new Map<string, Key>();
+  for (const { request, budgets, periods } of plans) {
+    budgets.forEach((b, i) => keys.set(keyOf({ orgId: request.orgId, budgetId: b.id }), { orgId: request.orgId, budgetId: b.id, periodStart: periods[i].start, periodEnd: periods[i].end }));
+  }
   const byOrg = new Map<string, Map<string, Ledger>>();
+  if (keys.size === 0) return byOrg;
+  const sorted = [...keys.values()].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+  const values = [sorted.map((k) => k.orgId), sorted.map((k) => k.budgetId), sorted.map((k) => k.periodStart), sorted.map((k) => k.periodEnd), plans.map((p) => p.id)];
+  const { rows } = await client.query({ name: "policy-lock-ledgers", text: LOCK_LEDGERS_SQL, values });
   for (const r of rows) {
     if (!byOrg.has(r.org_id)) byOrg.set(r.org_id, new Map());
     // expired holds are not counted; the sweeper removes them from the ledger
@@ -57,84 +71,58 @@ async function lockLedgers(client: pg.PoolClient, keys: Key[]): Promise<Map<stri
   return byOrg;
 }
 
-async function decide(client: pg.PoolClient, requests: ReserveRequest[]): Promise<{ results: ReserveResult[]; writes: { holds: [string, string, string, Date, bigint][]; reservations: ReserveRequest[]; ids: string[]; amounts: bigint[] } }> {
-  const budgetsByOrg = new Map<string, BudgetRow[]>();
-  for (const orgId of new Set(requests.map((r) => r.orgId))) budgetsByOrg.set(orgId, await loadBudgets(client, orgId));
-  const matched = requests.map((r) => budgetsByOrg.get(r.orgId)!.filter((b) => budgetMatches(b, r.call)));
-  const keys = new Map<string, Key>();
-  matched.forEach((list, i) => {
-    const { orgId, input, timeZone } = requests[i];
-    for (const b of list) {
-      const { start, end } = periodBounds(b.period, input.now, timeZone);
-      keys.set(keyOf({ orgId, budgetId: b.id }), { orgId, budgetId: b.id, periodStart: start, periodEnd: end });
-    }
-  });
-  const sorted = [...keys.values()].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
-  const ledgers = sorted.length ? await lockLedgers(client, sorted) : new Map<string, Map<string, Ledger>>();
+type Settlement = { denied: Plan[]; reamounted: { plan: Plan; amount: bigint }[]; added: Map<string, { orgId: string; budgetId: string; periodStart: Date; amount: bigint }> };
+
+/** Decides the requests one after another against the locked totals. */
+async function decide(client: pg.PoolClient, plans: Plan[], ledgers: Map<string, Map<string, Ledger>>): Promise<{ results: ReserveResult[]; settlement: Settlement }> {
+  const batchIds = plans.map((p) => p.id);
   const traces = new Map<string, { steps: number; cost: bigint }>();
-  const writes = { holds: [] as [string, string, string, Date, bigint][], reservations: [] as ReserveRequest[], ids: [] as string[], amounts: [] as bigint[] };
+  const settlement: Settlement = { denied: [], reamounted: [], added: new Map() };
   const results: ReserveResult[] = [];
-  for (const [i, request] of requests.entries()) {
+  for (const p of plans) {
+    const { request } = p;
     const perOrg = ledgers.get(request.orgId) ?? new Map<string, Ledger>();
-    const budgets = matched[i].map((b) => guarded(b, perOrg, request.input.now, request.timeZone));
+    const budgets = p.budgets.map((b) => guarded(b, perOrg, request.input.now, request.timeZone));
     const traceKey = request.traceId ? `${request.orgId}\u0000${request.traceId}` : null;
-    if (traceKey && budgets.some((b) => b.agentGuard) && !traces.has(traceKey)) traces.set(traceKey, await traceUsage(client, request.orgId, request.traceId!));
+    if (traceKey && budgets.some((b) => b.agentGuard) && !traces.has(traceKey)) traces.set(traceKey, await traceUsage(client, request.orgId, request.traceId!, batchIds));
     const outcome = evaluatePolicy({ ...request.input, trace: traceKey ? (traces.get(traceKey) ?? null) : null }, budgets);
-    let reservationId: string | null = null;
-    if (outcome.decision !== "deny") {
-      reservationId = `rsv_${randomBytes(16).toString("base64url")}`;
-      for (const b of budgets) {
-        perOrg.get(b.id)!.reserved += outcome.hold;
-        b.reserved += outcome.hold;
-        writes.holds.push([request.orgId, reservationId, b.id, b.periodStart, outcome.hold]);
-      }
-      writes.reservations.push(request);
-      writes.ids.push(reservationId);
-      writes.amounts.push(outcome.hold);
-      const trace = traceKey ? traces.get(traceKey) : undefined;
-      if (trace) traces.set(traceKey!, { steps: trace.steps + 1, cost: trace.cost + outcome.hold });
+    if (outcome.decision === "deny") {
+      settlement.denied.push(p);
+      results.push({ outcome, budgets, reservationId: null });
+      continue;
     }
-    results.push({ outcome, budgets, reservationId });
+    if (outcome.hold !== p.estimate) settlement.reamounted.push({ plan: p, amount: outcome.hold });
+    for (const b of budgets) {
+      perOrg.get(b.id)!.reserved += outcome.hold;
+      b.reserved += outcome.hold;
+      const key = `${keyOf({ orgId: request.orgId, budgetId: b.id })}\u0000${b.periodStart.getTime()}`;
+      const added = settlement.added.get(key) ?? { orgId: request.orgId, budgetId: b.id, periodStart: b.periodStart, amount: 0n };
+      added.amount += outcome.hold;
+      settlement.added.set(key, added);
+    }
+    const trace = traceKey ? traces.get(traceKey) : undefined;
+    if (trace) traces.set(traceKey!, { steps: trace.steps + 1, cost: trace.cost + outcome.hold });
+    results.push({ outcome, budgets, reservationId: p.id });
   }
-  return { results, writes };
+  return { results, settlement };
 }
 
-// One statement: the reservations, their holds, the ledgers' reserved totals
-// and the notification (the holds reference reservations inserted by the
-// same statement; foreign keys are checked at its end).
-const WRITE_SQL = `
-WITH reserved AS (
-  INSERT INTO reservations (org_id, id, estimate_usd, status, trace_id, api_key_id, expires_at)
-  SELECT o, i, e, 'held', t, k, now() + make_interval(secs => s)
-    FROM unnest($1::text[], $2::text[], $3::numeric[], $4::text[], $5::text[], $6::int[]) AS x(o, i, e, t, k, s)
-),
-holds AS (
-  INSERT INTO reservation_holds (org_id, reservation_id, budget_id, period_start, amount_usd)
-  SELECT * FROM unnest($7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::numeric[])
-  RETURNING org_id, budget_id, period_start, amount_usd
-),
-held AS (
-  UPDATE budget_ledgers l SET reserved_usd = l.reserved_usd + h.total, updated_at = now()
-    FROM (SELECT org_id, budget_id, period_start, sum(amount_usd) AS total FROM holds GROUP BY 1, 2, 3) h
-   WHERE l.org_id = h.org_id AND l.budget_id = h.budget_id AND l.period_start = h.period_start
-  RETURNING l.org_id
-)
-${NOTIFY_BUDGET_CHANGE("held")}`;
-
-async function write(client: pg.PoolClient, writes: Awaited<ReturnType<typeof decide>>["writes"]): Promise<void> {
-  if (writes.ids.length === 0) return;
-  const r = writes.reservations;
-  const h = writes.holds;
-  await client.query(WRITE_SQL, [
-    r.map((x) => x.orgId), writes.ids, writes.amounts.map(formatUsd), r.map((x) => x.traceId), r.map((x) => x.call.apiKeyId), r.map((x) => x.ttlSeconds),
-    h.map((x) => x[0]), h.map((x) => x[1]), h.map((x) => x[2]), h.map((x) => x[3]), h.map((x) => formatUsd(x[4])),
-  ]);
+async function settle(client: pg.PoolClient, { denied, reamounted, added }: Settlement): Promise<void> {
+  const a = [...added.values()];
+  await client.query({ name: "policy-settle", text: SETTLE_SQL, values: [
+    denied.map((p) => p.request.orgId), denied.map((p) => p.id),
+    reamounted.map((r) => r.plan.request.orgId), reamounted.map((r) => r.plan.id), reamounted.map((r) => formatUsd(r.amount)),
+    a.map((x) => x.orgId), a.map((x) => x.budgetId), a.map((x) => x.periodStart), a.map((x) => formatUsd(x.amount)),
+  ] });
 }
 
 export async function reserveBatch(requests: ReserveRequest[]): Promise<ReserveResult[]> {
   const results = await withTransaction(pool(), async (client) => {
-    const { results, writes } = await decide(client, requests);
-    await write(client, writes);
+    const plans = await plan(client, requests);
+    await holdAll(client, plans);
+    const ledgers = await lockLedgers(client, plans);
+    const { results, settlement } = await decide(client, plans, ledgers);
+    await settle(client, settlement);
     return results;
   });
   for (const orgId of new Set(requests.map((r) => r.orgId))) invalidateBudgetState(orgId);
