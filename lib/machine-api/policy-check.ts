@@ -52,10 +52,11 @@ function parseBody(text: string): PolicyCheckBody {
   return parsed.data;
 }
 
-/** Answers kept by check-cache.ts repeat: each is serialised once. */
+/** Answers kept by check-cache.ts (frozen: shared between checks) repeat: each is serialised once. */
 const payloads = new WeakMap<PolicyCheckResponse, Buffer>();
 
-function payloadOf(answer: PolicyCheckResponse): Buffer {
+function payloadOf(answer: PolicyCheckResponse): string | Buffer {
+  if (!Object.isFrozen(answer)) return JSON.stringify(answer);
   let payload = payloads.get(answer);
   if (!payload) {
     payload = Buffer.from(JSON.stringify(answer));

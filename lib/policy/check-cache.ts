@@ -49,7 +49,7 @@ export function matchFor(state: BudgetState, ctx: OrgContext, shape: string, now
   return bounded(forState.shapes, shape, { budgets: match.budgets, states: match.states, answers: new Map(), from, until });
 }
 
-/** Keeps an answer of the match for later checks of the same shape. */
+/** Keeps an answer of the match for later checks of the same shape, frozen: it is shared from now on. */
 export function keepAnswer(match: Match, shape: string, answer: PolicyCheckResponse): void {
-  bounded(match.answers, shape, answer);
+  bounded(match.answers, shape, Object.freeze(answer));
 }

@@ -29,11 +29,12 @@ const keyOf = (k: { orgId: string; budgetId: string }) => `${k.orgId}\u0000${k.b
 async function plan(client: pg.PoolClient, requests: ReserveRequest[]): Promise<Plan[]> {
   const budgetsByOrg = new Map<string, BudgetRow[]>();
   for (const orgId of new Set(requests.map((r) => r.orgId))) budgetsByOrg.set(orgId, await loadBudgets(client, orgId));
-  return requests.map((request) => {
+  const random = randomBytes(16 * requests.length);
+  return requests.map((request, i) => {
     const budgets = budgetsByOrg.get(request.orgId)!.filter((b) => budgetMatches(b, request.call));
     return {
       request,
-      id: `rsv_${randomBytes(16).toString("base64url")}`,
+      id: `rsv_${random.subarray(16 * i, 16 * (i + 1)).toString("base64url")}`,
       budgets,
       periods: budgets.map((b) => periodBounds(b.period, request.input.now, request.timeZone)),
       estimate: request.input.estimate ?? 0n,
@@ -41,14 +42,14 @@ async function plan(client: pg.PoolClient, requests: ReserveRequest[]): Promise<
   });
 }
 
-/** Inserts every reservation of the batch, held at its estimate (settle() drops or re-amounts it). */
+/** Inserts every reservation of the batch, held at its estimate (settle() drops or re-amounts it). Instants go as ISO strings (pg's own formatting of a Date costs more). */
 async function holdAll(client: pg.PoolClient, plans: Plan[]): Promise<void> {
   const r = plans.map((p) => p.request);
   const holds = plans.flatMap((p) => p.budgets.map((b, i) => ({ p, budgetId: b.id, periodStart: p.periods[i].start })));
   const estimates = plans.map((p) => formatUsd(p.estimate));
   await client.query({ name: "policy-hold", text: HOLD_SQL, values: [
     r.map((x) => x.orgId), plans.map((p) => p.id), estimates, r.map((x) => x.traceId), r.map((x) => x.call.apiKeyId), r.map((x) => x.ttlSeconds),
-    holds.map((h) => h.p.request.orgId), holds.map((h) => h.p.id), holds.map((h) => h.budgetId), holds.map((h) => h.periodStart), holds.map((h) => formatUsd(h.p.estimate)),
+    holds.map((h) => h.p.request.orgId), holds.map((h) => h.p.id), holds.map((h) => h.budgetId), holds.map((h) => h.periodStart.toISOString()), holds.map((h) => formatUsd(h.p.estimate)),
   ] });
 }
 
@@ -61,7 +62,7 @@ async function lockLedgers(client: pg.PoolClient, plans: Plan[]): Promise<Map<st
   const byOrg = new Map<string, Map<string, Ledger>>();
   if (keys.size === 0) return byOrg;
   const sorted = [...keys.values()].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
-  const values = [sorted.map((k) => k.orgId), sorted.map((k) => k.budgetId), sorted.map((k) => k.periodStart), sorted.map((k) => k.periodEnd), plans.map((p) => p.id)];
+  const values = [sorted.map((k) => k.orgId), sorted.map((k) => k.budgetId), sorted.map((k) => k.periodStart.toISOString()), sorted.map((k) => k.periodEnd.toISOString()), plans.map((p) => p.id)];
   const { rows } = await client.query({ name: "policy-lock-ledgers", text: LOCK_LEDGERS_SQL, values });
   for (const r of rows) {
     if (!byOrg.has(r.org_id)) byOrg.set(r.org_id, new Map());
@@ -112,15 +113,15 @@ async function settle(client: pg.PoolClient, { denied, reamounted, added }: Sett
   await client.query({ name: "policy-settle", text: SETTLE_SQL, values: [
     denied.map((p) => p.request.orgId), denied.map((p) => p.id),
     reamounted.map((r) => r.plan.request.orgId), reamounted.map((r) => r.plan.id), reamounted.map((r) => formatUsd(r.amount)),
-    a.map((x) => x.orgId), a.map((x) => x.budgetId), a.map((x) => x.periodStart), a.map((x) => formatUsd(x.amount)),
+    a.map((x) => x.orgId), a.map((x) => x.budgetId), a.map((x) => x.periodStart.toISOString()), a.map((x) => formatUsd(x.amount)),
   ] });
 }
 
 export async function reserveBatch(requests: ReserveRequest[]): Promise<ReserveResult[]> {
   const results = await withTransaction(pool(), async (client) => {
     const plans = await plan(client, requests);
-    await holdAll(client, plans);
-    const ledgers = await lockLedgers(client, plans);
+    // sent back to back: the lock goes out as soon as the inserts are done
+    const [, ledgers] = await Promise.all([holdAll(client, plans), lockLedgers(client, plans)]);
     const { results, settlement } = await decide(client, plans, ledgers);
     await settle(client, settlement);
     return results;
