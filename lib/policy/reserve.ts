@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import { pool } from "@/lib/db";
-import { withTransaction } from "@/lib/ingest/with-transaction";
+import { withTransactionEndingIn } from "@/lib/ingest/with-transaction";
 import { formatUsd, parseUsd } from "@/lib/money";
 import { type BudgetRow, budgetMatches, type CallScope, type CurrentBudget, guarded, type Ledger, loadBudgets } from "./budget-rows";
 import { invalidateBudgetState } from "./budget-state";
@@ -108,9 +108,10 @@ async function decide(client: pg.PoolClient, plans: Plan[], ledgers: Map<string,
   return { results, settlement };
 }
 
-async function settle(client: pg.PoolClient, { denied, reamounted, added }: Settlement): Promise<void> {
+/** Sends the settle statement (not async: a failure to build it throws before anything is sent). */
+function settle(client: pg.PoolClient, { denied, reamounted, added }: Settlement): Promise<pg.QueryResult> {
   const a = [...added.values()];
-  await client.query({ name: "policy-settle", text: SETTLE_SQL, values: [
+  return client.query({ name: "policy-settle", text: SETTLE_SQL, values: [
     denied.map((p) => p.request.orgId), denied.map((p) => p.id),
     reamounted.map((r) => r.plan.request.orgId), reamounted.map((r) => r.plan.id), reamounted.map((r) => formatUsd(r.amount)),
     a.map((x) => x.orgId), a.map((x) => x.budgetId), a.map((x) => x.periodStart.toISOString()), a.map((x) => formatUsd(x.amount)),
@@ -118,13 +119,12 @@ async function settle(client: pg.PoolClient, { denied, reamounted, added }: Sett
 }
 
 export async function reserveBatch(requests: ReserveRequest[]): Promise<ReserveResult[]> {
-  const results = await withTransaction(pool(), async (client) => {
+  const results = await withTransactionEndingIn(pool(), async (client) => {
     const plans = await plan(client, requests);
     // sent back to back: the lock goes out as soon as the inserts are done
     const [, ledgers] = await Promise.all([holdAll(client, plans), lockLedgers(client, plans)]);
     const { results, settlement } = await decide(client, plans, ledgers);
-    await settle(client, settlement);
-    return results;
+    return [results, settle(client, settlement)];
   });
   for (const orgId of new Set(requests.map((r) => r.orgId))) invalidateBudgetState(orgId);
   return results;
