@@ -29,7 +29,7 @@ async function authenticate(header: string | undefined) {
   }
 }
 
-/** Bodies parsed lately, by their text: agents repeat the same check, and parsing is a large part of answering it. */
+/** Non-reserving bodies parsed lately, by their text: agents repeat the same check, and parsing is a large part of answering it. */
 const parsedBodies = new Map<string, PolicyCheckBody>();
 const KEEP_BODIES = 1_000;
 const KEEP_BODY_CHARS = 2_048;
@@ -45,7 +45,8 @@ function parseBody(text: string): PolicyCheckBody {
   }
   const parsed = PolicyCheckBody.safeParse(json);
   if (!parsed.success) throw validationError(parsed.error);
-  if (text.length <= KEEP_BODY_CHARS) {
+  // reserving checks are never answered from memory: their bodies would only fill the map
+  if (!parsed.data.reserve && text.length <= KEEP_BODY_CHARS) {
     if (parsedBodies.size >= KEEP_BODIES) parsedBodies.clear();
     parsedBodies.set(text, parsed.data);
   }
