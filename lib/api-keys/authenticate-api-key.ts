@@ -36,7 +36,7 @@ export async function authenticateApiKey(header: string | undefined, scope: ApiK
   if (!token) throw new AppError("unauthenticated", "Send an API key as 'Authorization: Bearer <key>'.");
   if (!looksLikeApiKey(token)) throw new AppError("unauthenticated", "The API key is not valid.");
   const hash = hashApiKey(token);
-  const cached = cacheValid && isListening() ? known.get(hash) : undefined;
+  const cached = fromCache(hash);
   if (cached) return withScope(cached, scope);
   await ensureListening();
   if (!cacheValid && isListening()) {
@@ -54,6 +54,21 @@ export async function authenticateApiKey(header: string | undefined, scope: ApiK
   if (known.size >= CACHE_MAX) known.delete(known.keys().next().value!);
   known.set(hash, principal);
   return withScope(principal, scope);
+}
+
+function fromCache(hash: string): ApiKeyPrincipal | undefined {
+  return cacheValid && isListening() ? known.get(hash) : undefined;
+}
+
+/**
+ * The principal of a key this process holds as current (no I/O), checked for
+ * the scope as authenticateApiKey checks it; null when the key is not held
+ * (then call authenticateApiKey, which also answers malformed headers).
+ */
+export function cachedPrincipal(header: string | undefined, scope: ApiKeyScope): ApiKeyPrincipal | null {
+  const token = bearerToken(header);
+  const principal = token && looksLikeApiKey(token) ? fromCache(hashApiKey(token)) : undefined;
+  return principal ? withScope(principal, scope) : null;
 }
 
 function withScope(principal: ApiKeyPrincipal, scope: ApiKeyScope): ApiKeyPrincipal {

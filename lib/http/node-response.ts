@@ -3,7 +3,11 @@ import type { ServerResponse } from "node:http";
 import { AppError } from "./errors";
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const payload = JSON.stringify(body);
+  sendJsonPayload(res, status, JSON.stringify(body), headers);
+}
+
+/** Sends JSON already serialised (a payload kept for answers that repeat). */
+export function sendJsonPayload(res: ServerResponse, status: number, payload: string | Buffer, headers: Record<string, string> = {}): void {
   res.writeHead(status, {
     "content-type": "application/json; charset=utf-8",
     "content-length": Buffer.byteLength(payload),

@@ -17,7 +17,8 @@ export type OrgContext = {
 };
 
 const TTL_MS = 15_000;
-const cache = new Map<string, { at: number; context: Promise<OrgContext> }>();
+type Entry = { at: number; context: Promise<OrgContext>; loaded?: OrgContext };
+const cache = new Map<string, Entry>();
 
 async function load(orgId: string): Promise<OrgContext> {
   const [org, teams, overrides] = await Promise.all([
@@ -42,9 +43,19 @@ export function getOrgContext(orgId: string): Promise<OrgContext> {
   const hit = cache.get(orgId);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.context;
   const context = load(orgId);
-  cache.set(orgId, { at: Date.now(), context });
-  context.catch(() => cache.delete(orgId));
+  const entry: Entry = { at: Date.now(), context };
+  cache.set(orgId, entry);
+  context.then(
+    (loaded) => (entry.loaded = loaded),
+    () => cache.delete(orgId),
+  );
   return context;
+}
+
+/** The cached context when it is loaded and fresh (no I/O), else undefined: then call getOrgContext. */
+export function peekOrgContext(orgId: string): OrgContext | undefined {
+  const hit = cache.get(orgId);
+  return hit && Date.now() - hit.at < TTL_MS ? hit.loaded : undefined;
 }
 
 /** Forget an organisation's cached context (after its teams, settings or prices change). */

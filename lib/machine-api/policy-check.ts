@@ -1,20 +1,20 @@
 // POST /api/v1/policy/check: ask before an LLM call (API.md).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { authenticateApiKey, lastKnownPrincipal } from "@/lib/api-keys/authenticate-api-key";
+import { authenticateApiKey, cachedPrincipal, lastKnownPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import { isStorageUnavailable } from "@/lib/db-errors";
 import { AppError } from "@/lib/http/errors";
-import { sendJson } from "@/lib/http/node-response";
+import { sendJsonPayload } from "@/lib/http/node-response";
 import { readBody } from "@/lib/http/read-body";
 import { validationError } from "@/lib/http/zod-error";
 import { checkPolicy } from "@/lib/policy/check-policy";
 import { StorageTimeout, withinTime } from "@/lib/policy/within-time";
-import { PolicyCheckBody } from "@/lib/schemas/budgets";
+import { PolicyCheckBody, type PolicyCheckResponse } from "@/lib/schemas/budgets";
 import { machineRateLimiter } from "./rate-limit";
 
 const MAX_BODY = 64 * 1024;
 
 /**
- * While PostgreSQL cannot answer, a key this process saw valid keeps its
+ * A key not held in memory: while PostgreSQL cannot answer, a key this process saw valid keeps its
  * fail-mode answers; an unknown key waits for PostgreSQL (then 401 or 503).
  */
 async function authenticate(header: string | undefined) {
@@ -29,17 +29,46 @@ async function authenticate(header: string | undefined) {
   }
 }
 
-export async function postPolicyCheck(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const principal = await authenticate(req.headers.authorization);
-  machineRateLimiter.take(principal.keyId);
-  const raw = await readBody(req, MAX_BODY);
+/** Non-reserving bodies parsed lately, by their text: agents repeat the same check, and parsing is a large part of answering it. */
+const parsedBodies = new Map<string, PolicyCheckBody>();
+const KEEP_BODIES = 1_000;
+const KEEP_BODY_CHARS = 2_048;
+
+function parseBody(text: string): PolicyCheckBody {
+  const kept = parsedBodies.get(text);
+  if (kept) return kept;
   let json: unknown;
   try {
-    json = JSON.parse(raw.toString("utf8"));
+    json = JSON.parse(text);
   } catch {
     throw new AppError("invalid_body", "The request body is not valid JSON.");
   }
   const parsed = PolicyCheckBody.safeParse(json);
   if (!parsed.success) throw validationError(parsed.error);
-  sendJson(res, 200, await checkPolicy(principal, parsed.data));
+  // reserving checks are never answered from memory: their bodies would only fill the map
+  if (!parsed.data.reserve && text.length <= KEEP_BODY_CHARS) {
+    if (parsedBodies.size >= KEEP_BODIES) parsedBodies.clear();
+    parsedBodies.set(text, parsed.data);
+  }
+  return parsed.data;
+}
+
+/** Answers kept by check-cache.ts (frozen: shared between checks) repeat: each is serialised once. */
+const payloads = new WeakMap<PolicyCheckResponse, Buffer>();
+
+function payloadOf(answer: PolicyCheckResponse): string | Buffer {
+  if (!Object.isFrozen(answer)) return JSON.stringify(answer);
+  let payload = payloads.get(answer);
+  if (!payload) {
+    payload = Buffer.from(JSON.stringify(answer));
+    payloads.set(answer, payload);
+  }
+  return payload;
+}
+
+export async function postPolicyCheck(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const principal = cachedPrincipal(req.headers.authorization, "policy") ?? (await authenticate(req.headers.authorization));
+  machineRateLimiter.take(principal.keyId);
+  const body = parseBody((await readBody(req, MAX_BODY)).toString("utf8"));
+  sendJsonPayload(res, 200, payloadOf(await checkPolicy(principal, body)));
 }

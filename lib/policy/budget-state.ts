@@ -11,7 +11,9 @@ import { type BudgetRow, type Ledger, loadBudgets, loadLedgers } from "./budget-
 
 export type BudgetState = { budgets: BudgetRow[]; ledgers: Map<string, Ledger> };
 
-const states = new Map<string, Promise<BudgetState>>();
+type Entry = { state: Promise<BudgetState>; loaded?: BudgetState };
+
+const states = new Map<string, Entry>();
 
 subscribe(BUDGET_CHANNEL, (orgId) => states.delete(orgId), () => states.clear());
 
@@ -24,13 +26,24 @@ async function load(orgId: string): Promise<BudgetState> {
 export async function getBudgetState(orgId: string): Promise<BudgetState> {
   await ensureListening();
   if (!isListening()) return load(orgId);
-  let state = states.get(orgId);
-  if (!state) {
-    state = load(orgId);
-    states.set(orgId, state);
-    state.catch(() => states.delete(orgId));
-  }
-  return state;
+  const hit = states.get(orgId);
+  if (hit) return hit.state;
+  const entry: Entry = { state: load(orgId) };
+  entry.state.then(
+    (loaded) => (entry.loaded = loaded),
+    () => states.delete(orgId),
+  );
+  states.set(orgId, entry);
+  return entry.state;
+}
+
+/**
+ * The organisation's budget state when memory holds it loaded and current
+ * (no I/O), else undefined: then call getBudgetState. A reload replaces the
+ * object, so its identity marks the version.
+ */
+export function peekBudgetState(orgId: string): BudgetState | undefined {
+  return isListening() ? states.get(orgId)?.loaded : undefined;
 }
 
 /** Call after this process committed a change to the organisation's budgets or ledgers. */

@@ -7,12 +7,13 @@ import type { ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import { isStorageUnavailable } from "@/lib/db-errors";
 import { AppError } from "@/lib/http/errors";
 import { GroupCommit } from "@/lib/ingest/group-commit";
-import { getOrgContext, type OrgContext } from "@/lib/ingest/org-context";
+import { getOrgContext, type OrgContext, peekOrgContext } from "@/lib/ingest/org-context";
 import { formatUsd, parseUsd } from "@/lib/money";
 import { costOfUsage } from "@/lib/pricing/cost-of-usage";
 import type { PolicyBudgetState, PolicyCheckBody, PolicyCheckResponse } from "@/lib/schemas/budgets";
 import { budgetMatches, type CallScope, type CurrentBudget, guarded, lastKnownBudgets } from "./budget-rows";
-import { getBudgetState } from "./budget-state";
+import { type BudgetState, getBudgetState, peekBudgetState } from "./budget-state";
+import { keepAnswer, matchFor } from "./check-cache";
 import { evaluatePolicy, type PolicyInput } from "./evaluate-policy";
 import { reserveBatch, type ReserveRequest, type ReserveResult } from "./reserve";
 import { traceUsage } from "./trace-usage";
@@ -27,7 +28,7 @@ const reservations = new GroupCommit<ReserveRequest, ReserveResult>(reserveBatch
   maxInFlight: Number(process.env.POLICY_GROUP_MAX_IN_FLIGHT ?? 2),
 });
 
-async function teamOf(ctx: OrgContext, principal: ApiKeyPrincipal, team: string | undefined): Promise<string | null> {
+function teamOf(ctx: OrgContext, principal: ApiKeyPrincipal, team: string | undefined): string | null {
   if (principal.teamId) {
     const keyTeam = ctx.teamSlugById.get(principal.teamId);
     if (team && keyTeam && team !== keyTeam) throw new AppError("forbidden", `This API key may only check team '${keyTeam}'.`, [{ path: "team", message: `must be '${keyTeam}' or absent` }]);
@@ -36,16 +37,23 @@ async function teamOf(ctx: OrgContext, principal: ApiKeyPrincipal, team: string 
   return team ? (ctx.teamIdBySlug.get(team) ?? null) : null;
 }
 
-function policyInput(ctx: OrgContext, body: PolicyCheckBody, now: Date): { input: Omit<PolicyInput, "trace">; pricedModel: string | null } {
-  const provider = body.provider ?? "unknown";
-  const price = ctx.resolvePrice(provider, body.model, now);
+const providerOf = (body: PolicyCheckBody) => body.provider ?? "unknown";
+
+/** The model a price was found under (budgets on a model match it too), or null when unpriced. */
+function pricedModelOf(ctx: OrgContext, body: PolicyCheckBody, now: Date): string | null {
+  return ctx.resolvePrice(providerOf(body), body.model, now)?.model ?? null;
+}
+
+/** The call's estimate and prices; no trace yet (the caller adds one when a budget guards agents). */
+function policyInput(ctx: OrgContext, body: PolicyCheckBody, now: Date): PolicyInput {
+  const provider = providerOf(body);
   const usage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, ...body.estimate };
   const estimateOn = (model: string) => {
     if (body.estimatedCostUsd !== undefined) return parseUsd(body.estimatedCostUsd);
     const p = ctx.resolvePrice(provider, model, now);
     return p ? costOfUsage(usage, p) : null;
   };
-  return { input: { model: body.model, estimate: estimateOn(body.model), estimateOn, now }, pricedModel: price?.model ?? null };
+  return { model: body.model, estimate: estimateOn(body.model), estimateOn, trace: null, now };
 }
 
 function scopeLabel(ctx: OrgContext, b: { scopeType: string; scopeValue: string | null }): string {
@@ -68,32 +76,64 @@ function degraded(orgId: string, call: CallScope, model: string): PolicyCheckRes
     : { decision: "allow", allowed: true, reason: "budget storage is unreachable; allowed because the matching budgets fail open", model, estimatedCostUsd: null, degraded: true, budgets: [] };
 }
 
+const shapeKey = (parts: (string | number | null | undefined)[]) => parts.map((p) => p ?? "\u0001").join("\u0000");
+
+/** What decides the budgets a call matches. */
+const callShape = (call: CallScope) => shapeKey([call.teamId, call.feature, call.model, call.pricedModel, call.apiKeyId]);
+
+/** What decides the answer besides the match: the estimate and the prices (resolved per minute, as memoResolver does). */
+const answerShape = (body: PolicyCheckBody, now: Date) =>
+  shapeKey([body.provider, body.estimatedCostUsd, body.estimate?.inputTokens, body.estimate?.outputTokens, body.estimate?.cachedInputTokens, Math.floor(now.getTime() / 60_000)]);
+
+function answer(input: PolicyInput, result: ReserveResult, budgets: PolicyBudgetState[]): PolicyCheckResponse {
+  const { outcome } = result;
+  return {
+    decision: outcome.decision,
+    allowed: outcome.decision !== "deny",
+    reason: outcome.reason,
+    model: outcome.model,
+    ...(result.reservationId ? { reservationId: result.reservationId } : {}),
+    estimatedCostUsd: input.estimate === null ? null : formatUsd(outcome.decision === "deny" ? input.estimate : outcome.hold),
+    ...(outcome.retryAfterSeconds ? { retryAfterSeconds: outcome.retryAfterSeconds } : {}),
+    budgets,
+  };
+}
+
+async function reserve(ctx: OrgContext, call: CallScope, body: PolicyCheckBody, now: Date): Promise<PolicyCheckResponse> {
+  const input = policyInput(ctx, body, now);
+  const [result] = await withinTime(reservations.submit([{ orgId: ctx.orgId, timeZone: ctx.timeZone, call, input, traceId: body.traceId ?? null, ttlSeconds: TTL_SECONDS }]));
+  return answer(input, result, budgetStates(ctx, result.budgets));
+}
+
+/**
+ * Answers from budget state in memory. An answer that depends on neither a
+ * trace nor the current second (a retry time) is kept for the same call.
+ */
+async function check(ctx: OrgContext, state: BudgetState, call: CallScope, body: PolicyCheckBody, now: Date): Promise<PolicyCheckResponse> {
+  const match = matchFor(state, ctx, callShape(call), now, () => {
+    const budgets = state.budgets.filter((b) => budgetMatches(b, call)).map((b) => guarded(b, state.ledgers, now, ctx.timeZone));
+    return { budgets, states: budgetStates(ctx, budgets) };
+  });
+  const traced = body.traceId !== undefined && match.budgets.some((b) => b.agentGuard);
+  const shape = traced ? null : answerShape(body, now);
+  const kept = shape === null ? undefined : match.answers.get(shape);
+  if (kept) return kept;
+  const input = policyInput(ctx, body, now);
+  if (traced) input.trace = await withinTime(traceUsage(pool(), ctx.orgId, body.traceId!));
+  const response = answer(input, { outcome: evaluatePolicy(input, match.budgets), budgets: match.budgets, reservationId: null }, match.states);
+  if (shape !== null && response.retryAfterSeconds === undefined) keepAnswer(match, shape, response);
+  return response;
+}
+
 export async function checkPolicy(principal: ApiKeyPrincipal, body: PolicyCheckBody, now = new Date()): Promise<PolicyCheckResponse> {
   let call: CallScope = { teamId: principal.teamId, feature: body.feature, model: body.model, pricedModel: null, apiKeyId: principal.keyId };
   try {
-    const ctx = await withinTime(getOrgContext(principal.orgId));
-    const { input, pricedModel } = policyInput(ctx, body, now);
-    call = { ...call, teamId: await teamOf(ctx, principal, body.team), pricedModel };
-    let result: ReserveResult;
-    if (body.reserve) {
-      [result] = await withinTime(reservations.submit([{ orgId: ctx.orgId, timeZone: ctx.timeZone, call, input: { ...input, trace: null }, traceId: body.traceId ?? null, ttlSeconds: TTL_SECONDS }]));
-    } else {
-      const state = await withinTime(getBudgetState(ctx.orgId));
-      const budgets = state.budgets.filter((b) => budgetMatches(b, call)).map((b) => guarded(b, state.ledgers, now, ctx.timeZone));
-      const trace = body.traceId && budgets.some((b) => b.agentGuard) ? await withinTime(traceUsage(pool(), ctx.orgId, body.traceId)) : null;
-      result = { outcome: evaluatePolicy({ ...input, trace }, budgets), budgets, reservationId: null };
-    }
-    const { outcome } = result;
-    return {
-      decision: outcome.decision,
-      allowed: outcome.decision !== "deny",
-      reason: outcome.reason,
-      model: outcome.model,
-      ...(result.reservationId ? { reservationId: result.reservationId } : {}),
-      estimatedCostUsd: input.estimate === null ? null : formatUsd(outcome.decision === "deny" ? input.estimate : outcome.hold),
-      ...(outcome.retryAfterSeconds ? { retryAfterSeconds: outcome.retryAfterSeconds } : {}),
-      budgets: budgetStates(ctx, result.budgets),
-    };
+    // withinTime only around I/O: state already in memory is used at once
+    const ctx = peekOrgContext(principal.orgId) ?? (await withinTime(getOrgContext(principal.orgId)));
+    call = { ...call, teamId: teamOf(ctx, principal, body.team), pricedModel: pricedModelOf(ctx, body, now) };
+    if (body.reserve) return await reserve(ctx, call, body, now);
+    const state = peekBudgetState(ctx.orgId) ?? (await withinTime(getBudgetState(ctx.orgId)));
+    return await check(ctx, state, call, body, now);
   } catch (err) {
     if (err instanceof StorageTimeout || isStorageUnavailable(err)) return degraded(principal.orgId, call, body.model);
     throw err;

@@ -103,6 +103,26 @@ describe("POST /api/v1/policy/check", () => {
     expect(body).toMatchObject({ decision: "downgrade", allowed: true, model: "gpt-4o-mini" });
   });
 
+  it("a reserving downgrade holds the cheaper model's estimate, on the reservation and the ledger", async () => {
+    const { org, key } = await setup();
+    const budget = await makeBudget(org.id, { limitUsd: "0.01", action: "downgrade", downgradeTo: "gpt-4o-mini" });
+    const { body } = await check(key, { ...call, estimate: { inputTokens: 4000, outputTokens: 1000 }, reserve: true });
+    expect(body).toMatchObject({ decision: "downgrade", allowed: true, model: "gpt-4o-mini", reservationId: expect.stringMatching(/^rsv_/) });
+    const { rows } = await pool().query("SELECT estimate_usd::text AS estimate FROM reservations WHERE id = $1", [body.reservationId]);
+    expect(rows[0].estimate).toBe(body.estimatedCostUsd);
+    expect(await ledger(budget.id)).toEqual({ spent: "0.000000000", reserved: body.estimatedCostUsd });
+  });
+
+  it("counts a trace's reservations against its agent guard, within one batch too", async () => {
+    const { org, key } = await setup();
+    await makeBudget(org.id, { name: "agents", limitUsd: "1000", agentMaxSteps: 2 });
+    const answers = await Promise.all([1, 2, 3].map(() => check(key, { ...call, estimatedCostUsd: "0.1", traceId: "run-7", reserve: true })));
+    expect(answers.map((a) => a.body.decision).sort()).toEqual(["allow", "allow", "deny"]);
+    expect((await check(key, { ...call, estimatedCostUsd: "0.1", traceId: "run-7", reserve: true })).body.decision).toBe("deny");
+    const { rows } = await pool().query("SELECT count(*)::int AS n FROM reservations WHERE org_id = $1 AND trace_id = 'run-7'", [org.id]);
+    expect(rows[0].n).toBe(2);
+  });
+
   it("treats an unpriced model per the fail mode, never as free", async () => {
     const { org, key } = await setup();
     await makeBudget(org.id, { failMode: "closed", limitUsd: "100" });

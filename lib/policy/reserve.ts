@@ -2,114 +2,129 @@
 // requests are decided in one short transaction that locks every ledger they
 // touch in a fixed order, decides them one after another against the locked
 // totals, and holds each allowed estimate. Under any concurrency and across
-// app instances, allowed estimates plus spend never pass a hard cap.
+// app instances, allowed estimates plus spend never pass a hard cap. The
+// reservations are written before the locks are taken (reserve-sql.ts), so
+// batches wait on each other only for the lock, the decision and the commit.
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import { pool } from "@/lib/db";
-import { withTransaction } from "@/lib/ingest/with-transaction";
+import { withTransactionEndingIn } from "@/lib/ingest/with-transaction";
 import { formatUsd, parseUsd } from "@/lib/money";
-import { NOTIFY_BUDGET_CHANGE } from "./budget-notify";
 import { type BudgetRow, budgetMatches, type CallScope, type CurrentBudget, guarded, type Ledger, loadBudgets } from "./budget-rows";
 import { invalidateBudgetState } from "./budget-state";
 import { evaluatePolicy, type PolicyInput, type PolicyOutcome } from "./evaluate-policy";
+import { periodBounds } from "./period";
+import { HOLD_SQL, LOCK_LEDGERS_SQL, SETTLE_SQL } from "./reserve-sql";
 import { traceUsage } from "./trace-usage";
 
 export type ReserveRequest = { orgId: string; timeZone: string; call: CallScope; input: PolicyInput; traceId: string | null; ttlSeconds: number };
 export type ReserveResult = { outcome: PolicyOutcome; budgets: CurrentBudget[]; reservationId: string | null };
 
+/** One request of the batch: the budgets it matches, with their periods, and the reservation it may get. */
+type Plan = { request: ReserveRequest; id: string; budgets: BudgetRow[]; periods: { start: Date; end: Date }[]; estimate: bigint };
+
 type Key = { orgId: string; budgetId: string; periodStart: Date; periodEnd: Date };
 const keyOf = (k: { orgId: string; budgetId: string }) => `${k.orgId}\u0000${k.budgetId}`;
 
-async function lockLedgers(client: pg.PoolClient, keys: Key[]): Promise<Map<string, Ledger>> {
-  const cols = [keys.map((k) => k.orgId), keys.map((k) => k.budgetId), keys.map((k) => k.periodStart), keys.map((k) => k.periodEnd)];
-  await client.query(
-    `INSERT INTO budget_ledgers (org_id, budget_id, period_start, period_end)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[]) ORDER BY 1, 2
-     ON CONFLICT (org_id, budget_id, period_start) DO NOTHING`,
-    cols,
-  );
-  const { rows } = await client.query(
-    `SELECT l.org_id, l.budget_id, l.period_start, l.spent_usd::text AS spent,
-            (l.reserved_usd - coalesce((SELECT sum(h.amount_usd) FROM reservation_holds h JOIN reservations r ON r.org_id = h.org_id AND r.id = h.reservation_id
-                                         WHERE h.org_id = l.org_id AND h.budget_id = l.budget_id AND h.period_start = l.period_start
-                                           AND r.status = 'held' AND r.expires_at <= now()), 0))::text AS reserved
-       FROM budget_ledgers l JOIN unnest($1::text[], $2::text[], $3::timestamptz[]) AS k(org_id, budget_id, period_start)
-         ON l.org_id = k.org_id AND l.budget_id = k.budget_id AND l.period_start = k.period_start
-      ORDER BY l.org_id, l.budget_id FOR UPDATE OF l`,
-    cols.slice(0, 3),
-  );
-  // expired holds are not counted; the sweeper removes them from the ledger
-  return new Map(rows.map((r) => [keyOf({ orgId: r.org_id, budgetId: r.budget_id }), { periodStart: (r.period_start as Date).getTime(), spent: parseUsd(r.spent), reserved: parseUsd(r.reserved) }]));
-}
-
-async function decide(client: pg.PoolClient, requests: ReserveRequest[]): Promise<{ results: ReserveResult[]; writes: { holds: [string, string, string, Date, bigint][]; reservations: ReserveRequest[]; ids: string[]; amounts: bigint[] } }> {
+async function plan(client: pg.PoolClient, requests: ReserveRequest[]): Promise<Plan[]> {
   const budgetsByOrg = new Map<string, BudgetRow[]>();
   for (const orgId of new Set(requests.map((r) => r.orgId))) budgetsByOrg.set(orgId, await loadBudgets(client, orgId));
-  const matched = requests.map((r) => budgetsByOrg.get(r.orgId)!.filter((b) => budgetMatches(b, r.call)).map((b) => guarded(b, new Map(), r.input.now, r.timeZone)));
-  const keys = new Map<string, Key>();
-  matched.forEach((list, i) => list.forEach((b) => keys.set(keyOf({ orgId: requests[i].orgId, budgetId: b.id }), { orgId: requests[i].orgId, budgetId: b.id, periodStart: b.periodStart, periodEnd: b.periodEnd })));
-  const sorted = [...keys.values()].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
-  const ledgers = sorted.length ? await lockLedgers(client, sorted) : new Map<string, Ledger>();
-  const traces = new Map<string, { steps: number; cost: bigint }>();
-  const writes = { holds: [] as [string, string, string, Date, bigint][], reservations: [] as ReserveRequest[], ids: [] as string[], amounts: [] as bigint[] };
-  const results: ReserveResult[] = [];
-  for (const [i, request] of requests.entries()) {
-    const perOrg = new Map([...ledgers].filter(([k]) => k.startsWith(`${request.orgId}\u0000`)).map(([k, v]) => [k.split("\u0000")[1], v]));
-    const budgets = matched[i].map((b) => guarded(b.row, perOrg, request.input.now, request.timeZone));
-    const traceKey = request.traceId ? `${request.orgId}\u0000${request.traceId}` : null;
-    if (traceKey && budgets.some((b) => b.agentGuard) && !traces.has(traceKey)) traces.set(traceKey, await traceUsage(client, request.orgId, request.traceId!));
-    const outcome = evaluatePolicy({ ...request.input, trace: traceKey ? (traces.get(traceKey) ?? null) : null }, budgets);
-    let reservationId: string | null = null;
-    if (outcome.decision !== "deny") {
-      reservationId = `rsv_${randomBytes(16).toString("base64url")}`;
-      for (const b of budgets) {
-        perOrg.get(b.id)!.reserved += outcome.hold;
-        b.reserved += outcome.hold;
-        writes.holds.push([request.orgId, reservationId, b.id, b.periodStart, outcome.hold]);
-      }
-      writes.reservations.push(request);
-      writes.ids.push(reservationId);
-      writes.amounts.push(outcome.hold);
-      const trace = traceKey ? traces.get(traceKey) : undefined;
-      if (trace) traces.set(traceKey!, { steps: trace.steps + 1, cost: trace.cost + outcome.hold });
-    }
-    results.push({ outcome, budgets, reservationId });
-  }
-  return { results, writes };
+  const random = randomBytes(16 * requests.length);
+  return requests.map((request, i) => {
+    const budgets = budgetsByOrg.get(request.orgId)!.filter((b) => budgetMatches(b, request.call));
+    return {
+      request,
+      id: `rsv_${random.subarray(16 * i, 16 * (i + 1)).toString("base64url")}`,
+      budgets,
+      periods: budgets.map((b) => periodBounds(b.period, request.input.now, request.timeZone)),
+      estimate: request.input.estimate ?? 0n,
+    };
+  });
 }
 
-async function write(client: pg.PoolClient, writes: Awaited<ReturnType<typeof decide>>["writes"]): Promise<void> {
-  if (writes.ids.length === 0) return;
-  const r = writes.reservations;
-  await client.query(
-    `INSERT INTO reservations (org_id, id, estimate_usd, status, trace_id, api_key_id, expires_at)
-     SELECT o, i, e, 'held', t, k, now() + make_interval(secs => s)
-       FROM unnest($1::text[], $2::text[], $3::numeric[], $4::text[], $5::text[], $6::int[]) AS x(o, i, e, t, k, s)`,
-    [r.map((x) => x.orgId), writes.ids, writes.amounts.map(formatUsd), r.map((x) => x.traceId), r.map((x) => x.call.apiKeyId), r.map((x) => x.ttlSeconds)],
-  );
-  const h = writes.holds;
-  await client.query(
-    `WITH holds AS (
-       INSERT INTO reservation_holds (org_id, reservation_id, budget_id, period_start, amount_usd)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::numeric[])
-       RETURNING org_id, budget_id, period_start, amount_usd
-     ),
-     held AS (
-       UPDATE budget_ledgers l SET reserved_usd = l.reserved_usd + h.total, updated_at = now()
-         FROM (SELECT org_id, budget_id, period_start, sum(amount_usd) AS total FROM holds GROUP BY 1, 2, 3) h
-        WHERE l.org_id = h.org_id AND l.budget_id = h.budget_id AND l.period_start = h.period_start
-       RETURNING l.org_id
-     )
-     ${NOTIFY_BUDGET_CHANGE("held")}`,
-    [h.map((x) => x[0]), h.map((x) => x[1]), h.map((x) => x[2]), h.map((x) => x[3]), h.map((x) => formatUsd(x[4]))],
-  );
+/** Inserts every reservation of the batch, held at its estimate (settle() drops or re-amounts it). Instants go as ISO strings (pg's own formatting of a Date costs more). */
+async function holdAll(client: pg.PoolClient, plans: Plan[]): Promise<void> {
+  const r = plans.map((p) => p.request);
+  const holds = plans.flatMap((p) => p.budgets.map((b, i) => ({ p, budgetId: b.id, periodStart: p.periods[i].start })));
+  const estimates = plans.map((p) => formatUsd(p.estimate));
+  await client.query({ name: "policy-hold", text: HOLD_SQL, values: [
+    r.map((x) => x.orgId), plans.map((p) => p.id), estimates, r.map((x) => x.traceId), r.map((x) => x.call.apiKeyId), r.map((x) => x.ttlSeconds),
+    holds.map((h) => h.p.request.orgId), holds.map((h) => h.p.id), holds.map((h) => h.budgetId), holds.map((h) => h.periodStart.toISOString()), holds.map((h) => formatUsd(h.p.estimate)),
+  ] });
+}
+
+/** The locked ledgers by organisation, then budget. */
+async function lockLedgers(client: pg.PoolClient, plans: Plan[]): Promise<Map<string, Map<string, Ledger>>> {
+  const keys = new Map<string, Key>();
+  for (const { request, budgets, periods } of plans) {
+    budgets.forEach((b, i) => keys.set(keyOf({ orgId: request.orgId, budgetId: b.id }), { orgId: request.orgId, budgetId: b.id, periodStart: periods[i].start, periodEnd: periods[i].end }));
+  }
+  const byOrg = new Map<string, Map<string, Ledger>>();
+  if (keys.size === 0) return byOrg;
+  const sorted = [...keys.values()].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+  const values = [sorted.map((k) => k.orgId), sorted.map((k) => k.budgetId), sorted.map((k) => k.periodStart.toISOString()), sorted.map((k) => k.periodEnd.toISOString()), plans.map((p) => p.id)];
+  const { rows } = await client.query({ name: "policy-lock-ledgers", text: LOCK_LEDGERS_SQL, values });
+  for (const r of rows) {
+    if (!byOrg.has(r.org_id)) byOrg.set(r.org_id, new Map());
+    // expired holds are not counted; the sweeper removes them from the ledger
+    byOrg.get(r.org_id)!.set(r.budget_id, { periodStart: (r.period_start as Date).getTime(), spent: parseUsd(r.spent), reserved: parseUsd(r.reserved) });
+  }
+  return byOrg;
+}
+
+type Settlement = { denied: Plan[]; reamounted: { plan: Plan; amount: bigint }[]; added: Map<string, { orgId: string; budgetId: string; periodStart: Date; amount: bigint }> };
+
+/** Decides the requests one after another against the locked totals. */
+async function decide(client: pg.PoolClient, plans: Plan[], ledgers: Map<string, Map<string, Ledger>>): Promise<{ results: ReserveResult[]; settlement: Settlement }> {
+  const batchIds = plans.map((p) => p.id);
+  const traces = new Map<string, { steps: number; cost: bigint }>();
+  const settlement: Settlement = { denied: [], reamounted: [], added: new Map() };
+  const results: ReserveResult[] = [];
+  for (const p of plans) {
+    const { request } = p;
+    const perOrg = ledgers.get(request.orgId) ?? new Map<string, Ledger>();
+    const budgets = p.budgets.map((b) => guarded(b, perOrg, request.input.now, request.timeZone));
+    const traceKey = request.traceId ? `${request.orgId}\u0000${request.traceId}` : null;
+    if (traceKey && budgets.some((b) => b.agentGuard) && !traces.has(traceKey)) traces.set(traceKey, await traceUsage(client, request.orgId, request.traceId!, batchIds));
+    const outcome = evaluatePolicy({ ...request.input, trace: traceKey ? (traces.get(traceKey) ?? null) : null }, budgets);
+    if (outcome.decision === "deny") {
+      settlement.denied.push(p);
+      results.push({ outcome, budgets, reservationId: null });
+      continue;
+    }
+    if (outcome.hold !== p.estimate) settlement.reamounted.push({ plan: p, amount: outcome.hold });
+    for (const b of budgets) {
+      perOrg.get(b.id)!.reserved += outcome.hold;
+      b.reserved += outcome.hold;
+      const key = `${keyOf({ orgId: request.orgId, budgetId: b.id })}\u0000${b.periodStart.getTime()}`;
+      const added = settlement.added.get(key) ?? { orgId: request.orgId, budgetId: b.id, periodStart: b.periodStart, amount: 0n };
+      added.amount += outcome.hold;
+      settlement.added.set(key, added);
+    }
+    const trace = traceKey ? traces.get(traceKey) : undefined;
+    if (trace) traces.set(traceKey!, { steps: trace.steps + 1, cost: trace.cost + outcome.hold });
+    results.push({ outcome, budgets, reservationId: p.id });
+  }
+  return { results, settlement };
+}
+
+/** Sends the settle statement (not async: a failure to build it throws before anything is sent). */
+function settle(client: pg.PoolClient, { denied, reamounted, added }: Settlement): Promise<pg.QueryResult> {
+  const a = [...added.values()];
+  return client.query({ name: "policy-settle", text: SETTLE_SQL, values: [
+    denied.map((p) => p.request.orgId), denied.map((p) => p.id),
+    reamounted.map((r) => r.plan.request.orgId), reamounted.map((r) => r.plan.id), reamounted.map((r) => formatUsd(r.amount)),
+    a.map((x) => x.orgId), a.map((x) => x.budgetId), a.map((x) => x.periodStart.toISOString()), a.map((x) => formatUsd(x.amount)),
+  ] });
 }
 
 export async function reserveBatch(requests: ReserveRequest[]): Promise<ReserveResult[]> {
-  const results = await withTransaction(pool(), async (client) => {
-    const { results, writes } = await decide(client, requests);
-    await write(client, writes);
-    return results;
+  const results = await withTransactionEndingIn(pool(), async (client) => {
+    const plans = await plan(client, requests);
+    // sent back to back: the lock goes out as soon as the inserts are done
+    const [, ledgers] = await Promise.all([holdAll(client, plans), lockLedgers(client, plans)]);
+    const { results, settlement } = await decide(client, plans, ledgers);
+    return [results, settle(client, settlement)];
   });
   for (const orgId of new Set(requests.map((r) => r.orgId))) invalidateBudgetState(orgId);
   return results;

@@ -1,0 +1,81 @@
+// The statements of a group-committed reserving batch (reserve.ts), in the
+// order it runs them. Only LOCK_LEDGERS_SQL and SETTLE_SQL run while the
+// batch holds its ledger locks; the inserts, with their index entries and
+// foreign-key checks, happen before, while another batch may hold them.
+// reserve.ts runs them as named prepared statements: planned once per
+// connection, not on every batch (planning the lock took longer than running it).
+import { NOTIFY_BUDGET_CHANGE } from "./budget-notify";
+
+/**
+ * Every reservation of the batch as held at its estimate, with a hold on each
+ * matching budget's ledger period. Not visible to anyone before the commit,
+ * by when the denied ones are gone again (SETTLE_SQL).
+ * $1-$6 reservations (org, id, estimate, trace, API key, TTL seconds);
+ * $7-$11 holds (org, reservation, budget, period start, amount).
+ */
+export const HOLD_SQL = `
+WITH reserved AS (
+  INSERT INTO reservations (org_id, id, estimate_usd, status, trace_id, api_key_id, expires_at)
+  SELECT o, i, e, 'held', t, k, now() + make_interval(secs => s)
+    FROM unnest($1::text[], $2::text[], $3::numeric[], $4::text[], $5::text[], $6::int[]) AS x(o, i, e, t, k, s)
+)
+INSERT INTO reservation_holds (org_id, reservation_id, budget_id, period_start, amount_usd)
+SELECT * FROM unnest($7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::numeric[])`;
+
+/**
+ * Creates missing ledgers and locks every ledger in key order (ON CONFLICT DO
+ * UPDATE locks existing rows, and waits for and then sees rows another
+ * transaction is creating), and reads their totals without expired holds.
+ * Expired holds are found from the reservations index (few rows), never
+ * from every hold of the ledger; the batch's own reservations ($5) are not
+ * on the ledgers yet.
+ * $1-$4 ledger keys (org, budget, period start, period end), sorted.
+ */
+export const LOCK_LEDGERS_SQL = `
+WITH locked AS (
+  INSERT INTO budget_ledgers AS l (org_id, budget_id, period_start, period_end)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[]) ORDER BY 1, 2
+  ON CONFLICT (org_id, budget_id, period_start) DO UPDATE SET period_end = l.period_end
+  RETURNING l.org_id, l.budget_id, l.period_start, l.spent_usd, l.reserved_usd
+),
+expired AS MATERIALIZED (
+  SELECT r.org_id, r.id FROM reservations r
+   WHERE r.org_id = ANY($1::text[]) AND r.status = 'held' AND r.expires_at <= now() AND r.id <> ALL($5::text[])
+),
+expired_holds AS (
+  SELECT h.org_id, h.budget_id, h.period_start, sum(h.amount_usd) AS amount
+    FROM expired e JOIN reservation_holds h ON h.org_id = e.org_id AND h.reservation_id = e.id
+   GROUP BY 1, 2, 3
+)
+SELECT k.org_id, k.budget_id, k.period_start, k.spent_usd::text AS spent, (k.reserved_usd - coalesce(x.amount, 0))::text AS reserved
+  FROM locked k LEFT JOIN expired_holds x ON x.org_id = k.org_id AND x.budget_id = k.budget_id AND x.period_start = k.period_start`;
+
+/**
+ * The decisions: denied reservations dropped (their holds go with them), a
+ * downgraded one re-amounted to the cheaper model's estimate, the allowed
+ * holds added to the ledgers, and the notification.
+ * $1-$2 denied (org, id); $3-$5 re-amounted (org, id, amount);
+ * $6-$9 ledger additions (org, budget, period start, amount).
+ */
+export const SETTLE_SQL = `
+WITH dropped AS (
+  DELETE FROM reservations r USING unnest($1::text[], $2::text[]) AS d(org_id, id)
+   WHERE r.org_id = d.org_id AND r.id = d.id
+),
+reamounted AS (
+  UPDATE reservations r SET estimate_usd = x.amount
+    FROM unnest($3::text[], $4::text[], $5::numeric[]) AS x(org_id, id, amount)
+   WHERE r.org_id = x.org_id AND r.id = x.id
+),
+reamounted_holds AS (
+  UPDATE reservation_holds h SET amount_usd = x.amount
+    FROM unnest($3::text[], $4::text[], $5::numeric[]) AS x(org_id, id, amount)
+   WHERE h.org_id = x.org_id AND h.reservation_id = x.id
+),
+held AS (
+  UPDATE budget_ledgers l SET reserved_usd = l.reserved_usd + x.amount, updated_at = now()
+    FROM unnest($6::text[], $7::text[], $8::timestamptz[], $9::numeric[]) AS x(org_id, budget_id, period_start, amount)
+   WHERE l.org_id = x.org_id AND l.budget_id = x.budget_id AND l.period_start = x.period_start
+  RETURNING l.org_id
+)
+${NOTIFY_BUDGET_CHANGE("held")}`;
