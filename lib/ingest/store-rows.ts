@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import { pool } from "@/lib/db";
+import { pgArray } from "./pg-array";
 import { withTransaction } from "./with-transaction";
 
 /** Creates the teams that items name and that do not exist yet, marked unreviewed (API.md). */
@@ -40,7 +41,7 @@ export async function storeRows<R extends TeamRow>(
     for (const [orgId, slugs] of [...newTeams].sort(([a], [b]) => a.localeCompare(b))) {
       await client.query(CREATE_UNREVIEWED_TEAMS_SQL, [orgId, [...slugs].sort()]);
     }
-    const params = columns.map(([, , field]) => rows.map((row) => row[field]));
+    const params = columns.map(([, , field]) => pgArray(rows.map((row) => row[field])));
     // named: prepared once per connection, so PostgreSQL stops re-planning it
     const { rows: stored } = await client.query<Stored>({ name: statementName(sql), text: sql, values: params });
     if (afterInsert && stored.length > 0) await afterInsert(client, stored);
