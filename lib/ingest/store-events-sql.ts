@@ -1,36 +1,16 @@
-// The one statement that stores a batch of events (DESIGN.md 4, 6, 8):
-// insert the events idempotently, and from the newly inserted rows only,
-// add to the hourly and daily rollups and to the ledgers of every budget the
-// event falls under (period in the organisation's time zone). Rollup and
-// ledger rows are written in key order so concurrent batches lock them in
-// the same order.
+// The statement that stores a batch of events (DESIGN.md 4, 8): insert the
+// events idempotently, and from the newly inserted rows only, add to the
+// ledgers of every budget the event falls under (period in the
+// organisation's time zone), written in key order so concurrent batches lock
+// them in the same order. It returns the newly inserted events with their
+// team id; their hourly and daily rollups are added next, from totals per
+// rollup row summed in Node (lib/rollups/rollup-accumulator.ts).
 import { EVENT_COLUMNS } from "./event-row";
 import { unnestInput } from "./store-rows";
 import { NOTIFY_BUDGET_CHANGE } from "@/lib/policy/budget-notify";
 import { ledgerUpsertSql } from "@/lib/policy/ledger-upsert-sql";
 
 const STORED = EVENT_COLUMNS.filter(([c]) => c !== "team_slug").map(([c]) => c);
-
-const MEASURES = `count(*), count(*) FILTER (WHERE status = 'error'), count(*) FILTER (WHERE cache_hit),
-  count(*) FILTER (WHERE unpriced), sum(input_tokens), sum(output_tokens), sum(cached_input_tokens),
-  sum(cache_write_tokens), sum(reasoning_tokens), sum(cost_usd), sum(saved_usd), coalesce(sum(value_usd), 0),
-  coalesce(sum(latency_ms), 0)`;
-
-const ROLLUP_COLUMNS = `org_id, bucket, team_id, feature, provider, model, events, error_events, cache_hits,
-  unpriced_events, input_tokens, output_tokens, cached_input_tokens, cache_write_tokens, reasoning_tokens,
-  cost_usd, saved_usd, value_usd, latency_ms_sum`;
-
-const ADD_MEASURES = [
-  "events", "error_events", "cache_hits", "unpriced_events", "input_tokens", "output_tokens", "cached_input_tokens",
-  "cache_write_tokens", "reasoning_tokens", "cost_usd", "saved_usd", "value_usd", "latency_ms_sum",
-].map((m) => `${m} = r.${m} + EXCLUDED.${m}`).join(", ");
-
-function rollup(table: string, grain: "hour" | "day"): string {
-  return `INSERT INTO ${table} AS r (${ROLLUP_COLUMNS})
-    SELECT org_id, date_trunc('${grain}', ts, 'UTC'), team_id, feature, provider, model, ${MEASURES}
-      FROM ins GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT (org_id, bucket, team_id, feature, provider, model) DO UPDATE SET ${ADD_MEASURES}`;
-}
 
 const LEDGERS = ledgerUpsertSql("ins", "cost_usd");
 
@@ -41,13 +21,11 @@ ins AS (
   SELECT ${STORED.map((c) => `x.${c}`).join(", ")}, t.id
     FROM input x JOIN teams t ON t.org_id = x.org_id AND t.slug = x.team_slug
   ON CONFLICT (org_id, event_id) DO NOTHING
-  RETURNING *
+  RETURNING org_id, event_id, ts, team_id, feature, model, priced_model, api_key_id, cost_usd
 ),
-hourly AS (${rollup("usage_rollups_hourly", "hour")}),
-daily AS (${rollup("usage_rollups_daily", "day")}),
 ledgers AS (${LEDGERS}),
 notified AS (${NOTIFY_BUDGET_CHANGE("ledgers")})
-SELECT i.org_id, i.event_id AS id, i.reservation_id, i.cost_usd::text AS cost_usd
+SELECT i.org_id, i.event_id AS id, i.team_id
   FROM ins i LEFT JOIN (SELECT count(*) FROM notified) n ON true`;
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import { pool } from "@/lib/db";
-import { pgArray } from "./pg-array";
+import { pgArray } from "@/lib/pg-array";
 import { withTransaction } from "./with-transaction";
 
 /** Creates the teams that items name and that do not exist yet, marked unreviewed (API.md). */
@@ -22,6 +22,10 @@ export type Columns<R> = [column: string, type: string, field: keyof R][];
  * false when its id was already stored or came earlier in the batch.
  */
 export type Stored = { org_id: string; id: string } & Record<string, unknown>;
+/** A newly inserted row: what `sql` returned for it, and the row sent. */
+export type Inserted<R> = { stored: Stored; row: R };
+
+const keyOf = (orgId: string, id: string) => `${orgId}\u0000${id}`;
 
 export async function storeRows<R extends TeamRow>(
   items: Pending<R>[],
@@ -29,7 +33,7 @@ export async function storeRows<R extends TeamRow>(
   columns: Columns<R>,
   idOf: (row: R) => string,
   /** More work in the same transaction, on the newly inserted rows. */
-  afterInsert?: (client: pg.PoolClient, stored: Stored[]) => Promise<void>,
+  afterInsert?: (client: pg.PoolClient, inserted: Inserted<R>[]) => Promise<void>,
 ): Promise<boolean[]> {
   if (items.length === 0) return [];
   const newTeams = new Map<string, Set<string>>();
@@ -37,6 +41,8 @@ export async function storeRows<R extends TeamRow>(
     if (newTeam) newTeams.set(row.orgId, (newTeams.get(row.orgId) ?? new Set()).add(row.teamSlug));
   }
   const rows = items.map((i) => i.row);
+  const firstByKey = new Map<string, R>();
+  for (const row of rows) if (!firstByKey.has(keyOf(row.orgId, idOf(row)))) firstByKey.set(keyOf(row.orgId, idOf(row)), row);
   const inserted = await withTransaction(pool(), async (client: pg.PoolClient) => {
     for (const [orgId, slugs] of [...newTeams].sort(([a], [b]) => a.localeCompare(b))) {
       await client.query(CREATE_UNREVIEWED_TEAMS_SQL, [orgId, [...slugs].sort()]);
@@ -44,10 +50,10 @@ export async function storeRows<R extends TeamRow>(
     const params = columns.map(([, , field]) => pgArray(rows.map((row) => row[field])));
     // named: prepared once per connection, so PostgreSQL stops re-planning it
     const { rows: stored } = await client.query<Stored>({ name: statementName(sql), text: sql, values: params });
-    if (afterInsert && stored.length > 0) await afterInsert(client, stored);
-    return new Set(stored.map((r) => `${r.org_id}\u0000${r.id}`));
+    if (afterInsert && stored.length > 0) await afterInsert(client, stored.map((s) => ({ stored: s, row: firstByKey.get(keyOf(s.org_id, s.id))! })));
+    return new Set(stored.map((r) => keyOf(r.org_id, r.id)));
   });
-  return rows.map((row) => inserted.delete(`${row.orgId}\u0000${idOf(row)}`));
+  return rows.map((row) => inserted.delete(keyOf(row.orgId, idOf(row))));
 }
 
 const names = new Map<string, string>();

@@ -1,8 +1,10 @@
 // In-memory totals of a chunk of priced events per (UTC bucket, team,
 // feature, provider, model), upserted into a rollup table in the chunk's
-// transaction so the rollups always equal the stored events.
+// transaction so the rollups always equal the stored events. Used by the
+// seed's bulk writer and by ingest (one row per group instead of per event).
 import type pg from "pg";
 import { formatUsd } from "@/lib/money";
+import { pgArray } from "@/lib/pg-array";
 import type { Usage } from "@/lib/pricing/types";
 
 export type PricedEvent = {
@@ -17,6 +19,7 @@ export type PricedEvent = {
   unpriced: boolean;
   costNanos: bigint;
   savedNanos: bigint;
+  valueNanos: bigint;
   latencyMs: number;
 };
 
@@ -27,6 +30,7 @@ type Totals = {
   counts: number[];
   costNanos: bigint;
   savedNanos: bigint;
+  valueNanos: bigint;
 };
 
 const COUNT_COLUMNS = [
@@ -49,7 +53,7 @@ export class RollupAccumulator {
     const id = `${bucket}|${e.teamId}|${e.feature}|${e.provider}|${e.model}`;
     let t = this.totals.get(id);
     if (!t) {
-      t = { key: [bucket, e.teamId, e.feature, e.provider, e.model], counts: COUNT_COLUMNS.map(() => 0), costNanos: 0n, savedNanos: 0n };
+      t = { key: [bucket, e.teamId, e.feature, e.provider, e.model], counts: COUNT_COLUMNS.map(() => 0), costNanos: 0n, savedNanos: 0n, valueNanos: 0n };
       this.totals.set(id, t);
     }
     const c = t.counts;
@@ -66,6 +70,7 @@ export class RollupAccumulator {
     c[9] += e.latencyMs;
     t.costNanos += e.costNanos;
     t.savedNanos += e.savedNanos;
+    t.valueNanos += e.valueNanos;
   }
 
   /**
@@ -82,16 +87,19 @@ export class RollupAccumulator {
       ...COUNT_COLUMNS.map((_, i) => rows.map((r) => r.counts[i])),
       rows.map((r) => formatUsd(r.costNanos)),
       rows.map((r) => formatUsd(r.savedNanos)),
+      rows.map((r) => formatUsd(r.valueNanos)),
     ];
-    const types = ["timestamptz", "text", "text", "text", "text", ...COUNT_COLUMNS.map(() => "int8"), "numeric", "numeric"];
-    const added = [...COUNT_COLUMNS, "cost_usd", "saved_usd"];
-    await client.query(
-      `INSERT INTO ${this.table} AS r (org_id, bucket, team_id, feature, provider, model, ${added.join(", ")})
+    const types = ["timestamptz", "text", "text", "text", "text", ...COUNT_COLUMNS.map(() => "int8"), "numeric", "numeric", "numeric"];
+    const added = [...COUNT_COLUMNS, "cost_usd", "saved_usd", "value_usd"];
+    // named: prepared once per connection
+    await client.query({
+      name: `add-to-${this.table}`,
+      text: `INSERT INTO ${this.table} AS r (org_id, bucket, team_id, feature, provider, model, ${added.join(", ")})
        SELECT $1, * FROM unnest(${types.map((t, i) => `$${i + 2}::${t}[]`).join(", ")})
        ON CONFLICT (org_id, bucket, team_id, feature, provider, model)
        DO UPDATE SET ${added.map((c) => `${c} = r.${c} + excluded.${c}`).join(", ")}`,
-      [orgId, ...params],
-    );
+      values: [orgId, ...params.map(pgArray)],
+    });
   }
 }
 

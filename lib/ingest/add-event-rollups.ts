@@ -1,0 +1,32 @@
+// The hourly and daily rollups of newly stored events (DESIGN.md 6), in the
+// storing transaction: summed in Node to one row per (bucket, team, feature,
+// provider, model), then added to the rollup tables organisation by
+// organisation in key order (concurrent batches lock rows in the same order).
+import type pg from "pg";
+import { parseUsd } from "@/lib/money";
+import { type PricedEvent, RollupAccumulator } from "@/lib/rollups/rollup-accumulator";
+import type { EventRow } from "./event-row";
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+function priced(row: EventRow, teamId: string): PricedEvent {
+  return {
+    tsMs: row.ts.getTime(), teamId, feature: row.feature, provider: row.provider, model: row.model, usage: row,
+    status: row.status, cacheHit: row.cacheHit, unpriced: row.unpriced, costNanos: parseUsd(row.costUsd),
+    savedNanos: parseUsd(row.savedUsd), valueNanos: row.valueUsd === null ? 0n : parseUsd(row.valueUsd), latencyMs: row.latencyMs ?? 0,
+  };
+}
+
+export async function addEventRollups(client: pg.PoolClient, stored: { row: EventRow; teamId: string }[]): Promise<void> {
+  const byOrg = new Map<string, RollupAccumulator[]>();
+  for (const { row, teamId } of stored) {
+    let rollups = byOrg.get(row.orgId);
+    if (!rollups) byOrg.set(row.orgId, (rollups = [new RollupAccumulator("usage_rollups_hourly", HOUR_MS), new RollupAccumulator("usage_rollups_daily", DAY_MS)]));
+    const event = priced(row, teamId);
+    for (const rollup of rollups) rollup.add(event);
+  }
+  for (const [orgId, rollups] of [...byOrg].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const rollup of rollups) await rollup.flush(client, orgId);
+  }
+}
