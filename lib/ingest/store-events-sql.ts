@@ -6,7 +6,7 @@
 // team id; their hourly and daily rollups are added next, from totals per
 // rollup row summed in Node (lib/rollups/rollup-accumulator.ts).
 import { EVENT_COLUMNS } from "./event-row";
-import { unnestInput } from "./store-rows";
+import { storeSql, unnestInput } from "./store-rows";
 import { NOTIFY_BUDGET_CHANGE } from "@/lib/policy/budget-notify";
 import { ledgerUpsertSql } from "@/lib/policy/ledger-upsert-sql";
 
@@ -14,19 +14,22 @@ const STORED = EVENT_COLUMNS.filter(([c]) => c !== "team_slug").map(([c]) => c);
 
 const LEDGERS = ledgerUpsertSql("ins", "cost_usd");
 
-export const STORE_EVENTS_SQL = `
+export const STORE_EVENTS_SQL = storeSql(
+  (onConflict) => `
 WITH input AS (${unnestInput(EVENT_COLUMNS)}),
 ins AS (
   INSERT INTO usage_events (${STORED.join(", ")}, team_id)
   SELECT ${STORED.map((c) => `x.${c}`).join(", ")}, t.id
     FROM input x JOIN teams t ON t.org_id = x.org_id AND t.slug = x.team_slug
-  ON CONFLICT (org_id, event_id) DO NOTHING
+  ${onConflict}
   RETURNING org_id, event_id, ts, team_id, feature, model, priced_model, api_key_id, cost_usd
 ),
 ledgers AS (${LEDGERS}),
 notified AS (${NOTIFY_BUDGET_CHANGE("ledgers")})
 SELECT i.org_id, i.event_id AS id, i.team_id
-  FROM ins i LEFT JOIN (SELECT count(*) FROM notified) n ON true`;
+  FROM ins i LEFT JOIN (SELECT count(*) FROM notified) n ON true`,
+  "(org_id, event_id)",
+);
 
 /**
  * Settles the reservations that newly stored events name: the actual cost
