@@ -3,18 +3,22 @@
 // provider, model), then added to the rollup tables organisation by
 // organisation in key order (concurrent batches lock rows in the same order).
 import type pg from "pg";
-import { parseUsd } from "@/lib/money";
 import { type PricedEvent, RollupAccumulator } from "@/lib/rollups/rollup-accumulator";
 import type { EventRow } from "./event-row";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
+/** Nano-dollars of an amount of a row: always canonical (9 places, from formatUsd), so the digits without the point. */
+function nanos(usd: string): bigint {
+  return BigInt(usd.replace(".", ""));
+}
+
 function priced(row: EventRow, teamId: string): PricedEvent {
   return {
     tsMs: row.ts.getTime(), teamId, feature: row.feature, provider: row.provider, model: row.model, usage: row,
-    status: row.status, cacheHit: row.cacheHit, unpriced: row.unpriced, costNanos: parseUsd(row.costUsd),
-    savedNanos: parseUsd(row.savedUsd), valueNanos: row.valueUsd === null ? 0n : parseUsd(row.valueUsd), latencyMs: row.latencyMs ?? 0,
+    status: row.status, cacheHit: row.cacheHit, unpriced: row.unpriced, costNanos: nanos(row.costUsd),
+    savedNanos: nanos(row.savedUsd), valueNanos: row.valueUsd === null ? 0n : nanos(row.valueUsd), latencyMs: row.latencyMs ?? 0,
   };
 }
 
