@@ -6,17 +6,27 @@
 const NEEDS_ESCAPE = /["\\]/;
 const ESCAPED = /["\\]/g;
 
+function quoted(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? `"${text.replace(ESCAPED, "\\$&")}"` : `"${text}"`;
+}
+
 function element(value: unknown): string {
   if (value === null || value === undefined) return "NULL";
-  if (typeof value === "number") return String(value);
-  if (typeof value === "boolean") return value ? "t" : "f";
-  const text = value instanceof Date ? value.toISOString() : String(value);
-  return `"${NEEDS_ESCAPE.test(text) ? text.replace(ESCAPED, "\\$&") : text}"`;
+  switch (typeof value) {
+    case "string":
+      return quoted(value);
+    case "number":
+      return String(value);
+    case "boolean":
+      return value ? "t" : "f";
+    default:
+      return quoted(value instanceof Date ? value.toISOString() : String(value));
+  }
 }
 
 /** The array literal `{...}` of `values` (null → NULL, strings quoted and escaped, dates as ISO-8601 UTC). */
 export function pgArray(values: readonly unknown[]): string {
-  let out = "{";
-  for (let i = 0; i < values.length; i++) out += (i === 0 ? "" : ",") + element(values[i]);
-  return `${out}}`;
+  const elements = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) elements[i] = element(values[i]);
+  return `{${elements.join(",")}}`;
 }

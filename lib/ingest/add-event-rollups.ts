@@ -1,6 +1,6 @@
 // The hourly and daily rollups of newly stored events (DESIGN.md 6), in the
 // storing transaction: summed in Node to one row per (bucket, team, feature,
-// provider, model), then added to the rollup tables organisation by
+// provider, model), daily from hourly, then added to the rollup tables organisation by
 // organisation in key order (concurrent batches lock rows in the same order).
 import type pg from "pg";
 import { type PricedEvent, RollupAccumulator } from "@/lib/rollups/rollup-accumulator";
@@ -23,14 +23,16 @@ function priced(row: EventRow, teamId: string): PricedEvent {
 }
 
 export async function addEventRollups(client: pg.PoolClient, stored: { row: EventRow; teamId: string }[]): Promise<void> {
-  const byOrg = new Map<string, RollupAccumulator[]>();
+  const hourlyByOrg = new Map<string, RollupAccumulator>();
   for (const { row, teamId } of stored) {
-    let rollups = byOrg.get(row.orgId);
-    if (!rollups) byOrg.set(row.orgId, (rollups = [new RollupAccumulator("usage_rollups_hourly", HOUR_MS), new RollupAccumulator("usage_rollups_daily", DAY_MS)]));
-    const event = priced(row, teamId);
-    for (const rollup of rollups) rollup.add(event);
+    let hourly = hourlyByOrg.get(row.orgId);
+    if (!hourly) hourlyByOrg.set(row.orgId, (hourly = new RollupAccumulator("usage_rollups_hourly", HOUR_MS)));
+    hourly.add(priced(row, teamId));
   }
-  for (const [orgId, rollups] of [...byOrg].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    for (const rollup of rollups) await rollup.flush(client, orgId);
+  for (const [orgId, hourly] of [...hourlyByOrg].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    // UTC hours nest in UTC days: the daily rows are sums of the hourly ones
+    const daily = hourly.coarser("usage_rollups_daily", DAY_MS);
+    await hourly.flush(client, orgId);
+    await daily.flush(client, orgId);
   }
 }

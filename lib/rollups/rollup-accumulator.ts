@@ -49,13 +49,7 @@ export class RollupAccumulator {
   ) {}
 
   add(e: PricedEvent): void {
-    const bucket = e.tsMs - (e.tsMs % this.bucketMs);
-    const id = `${bucket}|${e.teamId}|${e.feature}|${e.provider}|${e.model}`;
-    let t = this.totals.get(id);
-    if (!t) {
-      t = { key: [bucket, e.teamId, e.feature, e.provider, e.model], counts: COUNT_COLUMNS.map(() => 0), costNanos: 0n, savedNanos: 0n, valueNanos: 0n };
-      this.totals.set(id, t);
-    }
+    const t = this.totalsOf(e.tsMs, e.teamId, e.feature, e.provider, e.model);
     const c = t.counts;
     const u = e.usage;
     c[0] += 1;
@@ -71,6 +65,33 @@ export class RollupAccumulator {
     t.costNanos += e.costNanos;
     t.savedNanos += e.savedNanos;
     t.valueNanos += e.valueNanos;
+  }
+
+  /**
+   * The same totals in coarser buckets (`bucketMs` a multiple of this
+   * one's): daily rows summed from the hourly ones, not from every event.
+   */
+  coarser(table: RollupTable, bucketMs: number): RollupAccumulator {
+    const out = new RollupAccumulator(table, bucketMs);
+    for (const { key, counts, costNanos, savedNanos, valueNanos } of this.totals.values()) {
+      const t = out.totalsOf(...key);
+      for (let i = 0; i < counts.length; i++) t.counts[i] += counts[i];
+      t.costNanos += costNanos;
+      t.savedNanos += savedNanos;
+      t.valueNanos += valueNanos;
+    }
+    return out;
+  }
+
+  private totalsOf(tsMs: number, teamId: string, feature: string, provider: string, model: string): Totals {
+    const bucket = tsMs - (tsMs % this.bucketMs);
+    const id = `${bucket}|${teamId}|${feature}|${provider}|${model}`;
+    let t = this.totals.get(id);
+    if (!t) {
+      t = { key: [bucket, teamId, feature, provider, model], counts: COUNT_COLUMNS.map(() => 0), costNanos: 0n, savedNanos: 0n, valueNanos: 0n };
+      this.totals.set(id, t);
+    }
+    return t;
   }
 
   /**
