@@ -3,7 +3,6 @@ import { detectBudgetAlerts } from "@/lib/alerts/detect-budget-alerts";
 import { invalidateBudgetState } from "@/lib/policy/budget-state";
 import { EventInput, type IngestResponse } from "@/lib/schemas/events";
 import { EVENT_COLUMNS, type EventRow } from "./event-row";
-import { addEventRollups } from "./add-event-rollups";
 import { GroupCommit } from "./group-commit";
 import { groupCommitOptions, ingestBody, type IngestRequest, type ItemPipeline } from "./ingest-items";
 import { priceEvent } from "./price-event";
@@ -19,9 +18,8 @@ async function settleReservations(client: pg.PoolClient, inserted: Inserted<Even
   await client.query(SETTLE_RESERVATIONS_SQL, [settling.map((row) => row.orgId), settling.map((row) => row.reservationId), settling.map((row) => row.costUsd)]);
 }
 
-/** In the storing transaction: add the rollups, settle reservations, then raise the budget alerts the new spend reached (and queue their webhooks). */
+/** In the storing transaction: settle reservations, then raise the budget alerts the new spend reached (and queue their webhooks). */
 async function afterStore(client: pg.PoolClient, inserted: Inserted<EventRow>[]): Promise<void> {
-  await addEventRollups(client, inserted.map(({ stored, row }) => ({ row, teamId: stored.team_id as string })));
   await settleReservations(client, inserted);
   await detectBudgetAlerts(client, inserted.map((i) => i.row.orgId));
 }

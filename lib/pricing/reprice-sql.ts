@@ -1,9 +1,7 @@
-// Statements of re-pricing (reprice-unpriced.ts). The rollup part has the
-// keys of ingest's (lib/rollups/rollup-accumulator.ts) and the ledger part is
-// the same statement (lib/policy/ledger-upsert-sql.ts), rows written in key
-// order. Ingest adds to the ledgers before the rollups, this statement after
-// them: when a re-pricing and an ingest batch share rows and deadlock,
-// PostgreSQL aborts one and withTransaction runs it again, whole. Every
+// Statements of re-pricing (reprice-unpriced.ts). The rollup part follows
+// lib/ingest/store-events-sql.ts (the same keys) and the ledger part is the
+// same statement (lib/policy/ledger-upsert-sql.ts), rows written in key order (so a
+// re-pricing and an ingest batch lock shared rows in the same order). Every
 // stored event already counted in its rollup rows, so those rows exist: the
 // upserts only ever update them.
 import { NOTIFY_BUDGET_CHANGE } from "@/lib/policy/budget-notify";

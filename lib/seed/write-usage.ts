@@ -8,7 +8,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { formatUsd } from "@/lib/money";
 import { costOfUsage } from "@/lib/pricing/cost-of-usage";
 import type { PriceBook } from "@/lib/pricing/price-book";
-import { RollupAccumulator, type PricedEvent } from "@/lib/rollups/rollup-accumulator";
+import { RollupAccumulator, type PricedEvent } from "./rollup-accumulator";
 import type { GeneratedItem, OutcomeRow, UsageRow } from "./rows";
 import { DAY_MS, HOUR_MS } from "./time-plan";
 
@@ -123,7 +123,7 @@ function priceEvent(row: UsageRow, teamId: string, prices: WriteUsageOptions["pr
   if (!price) result.unpriced++;
   const event: PricedEvent = {
     tsMs: row.ts.getTime(), teamId, feature: row.feature, provider: row.provider, model: row.model, usage: row.usage,
-    status: row.status, cacheHit: row.cacheHit, unpriced: !price, costNanos, savedNanos, valueNanos: 0n, latencyMs: row.latencyMs,
+    status: row.status, cacheHit: row.cacheHit, unpriced: !price, costNanos, savedNanos, latencyMs: row.latencyMs,
   };
   return { event, pricedModel: price?.model ?? null, costSource };
 }

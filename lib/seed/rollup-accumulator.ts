@@ -1,10 +1,8 @@
 // In-memory totals of a chunk of priced events per (UTC bucket, team,
 // feature, provider, model), upserted into a rollup table in the chunk's
-// transaction so the rollups always equal the stored events. Used by the
-// seed's bulk writer and by ingest (one row per group instead of per event).
+// transaction so the rollups always equal the stored events.
 import type pg from "pg";
 import { formatUsd } from "@/lib/money";
-import { pgArray } from "@/lib/pg-array";
 import type { Usage } from "@/lib/pricing/types";
 
 export type PricedEvent = {
@@ -19,7 +17,6 @@ export type PricedEvent = {
   unpriced: boolean;
   costNanos: bigint;
   savedNanos: bigint;
-  valueNanos: bigint;
   latencyMs: number;
 };
 
@@ -30,7 +27,6 @@ type Totals = {
   counts: number[];
   costNanos: bigint;
   savedNanos: bigint;
-  valueNanos: bigint;
 };
 
 const COUNT_COLUMNS = [
@@ -49,7 +45,13 @@ export class RollupAccumulator {
   ) {}
 
   add(e: PricedEvent): void {
-    const t = this.totalsOf(e.tsMs, e.teamId, e.feature, e.provider, e.model);
+    const bucket = e.tsMs - (e.tsMs % this.bucketMs);
+    const id = `${bucket}|${e.teamId}|${e.feature}|${e.provider}|${e.model}`;
+    let t = this.totals.get(id);
+    if (!t) {
+      t = { key: [bucket, e.teamId, e.feature, e.provider, e.model], counts: COUNT_COLUMNS.map(() => 0), costNanos: 0n, savedNanos: 0n };
+      this.totals.set(id, t);
+    }
     const c = t.counts;
     const u = e.usage;
     c[0] += 1;
@@ -64,34 +66,6 @@ export class RollupAccumulator {
     c[9] += e.latencyMs;
     t.costNanos += e.costNanos;
     t.savedNanos += e.savedNanos;
-    t.valueNanos += e.valueNanos;
-  }
-
-  /**
-   * The same totals in coarser buckets (`bucketMs` a multiple of this
-   * one's): daily rows summed from the hourly ones, not from every event.
-   */
-  coarser(table: RollupTable, bucketMs: number): RollupAccumulator {
-    const out = new RollupAccumulator(table, bucketMs);
-    for (const { key, counts, costNanos, savedNanos, valueNanos } of this.totals.values()) {
-      const t = out.totalsOf(...key);
-      for (let i = 0; i < counts.length; i++) t.counts[i] += counts[i];
-      t.costNanos += costNanos;
-      t.savedNanos += savedNanos;
-      t.valueNanos += valueNanos;
-    }
-    return out;
-  }
-
-  private totalsOf(tsMs: number, teamId: string, feature: string, provider: string, model: string): Totals {
-    const bucket = tsMs - (tsMs % this.bucketMs);
-    const id = `${bucket}|${teamId}|${feature}|${provider}|${model}`;
-    let t = this.totals.get(id);
-    if (!t) {
-      t = { key: [bucket, teamId, feature, provider, model], counts: COUNT_COLUMNS.map(() => 0), costNanos: 0n, savedNanos: 0n, valueNanos: 0n };
-      this.totals.set(id, t);
-    }
-    return t;
   }
 
   /**
@@ -108,19 +82,16 @@ export class RollupAccumulator {
       ...COUNT_COLUMNS.map((_, i) => rows.map((r) => r.counts[i])),
       rows.map((r) => formatUsd(r.costNanos)),
       rows.map((r) => formatUsd(r.savedNanos)),
-      rows.map((r) => formatUsd(r.valueNanos)),
     ];
-    const types = ["timestamptz", "text", "text", "text", "text", ...COUNT_COLUMNS.map(() => "int8"), "numeric", "numeric", "numeric"];
-    const added = [...COUNT_COLUMNS, "cost_usd", "saved_usd", "value_usd"];
-    // named: prepared once per connection
-    await client.query({
-      name: `add-to-${this.table}`,
-      text: `INSERT INTO ${this.table} AS r (org_id, bucket, team_id, feature, provider, model, ${added.join(", ")})
+    const types = ["timestamptz", "text", "text", "text", "text", ...COUNT_COLUMNS.map(() => "int8"), "numeric", "numeric"];
+    const added = [...COUNT_COLUMNS, "cost_usd", "saved_usd"];
+    await client.query(
+      `INSERT INTO ${this.table} AS r (org_id, bucket, team_id, feature, provider, model, ${added.join(", ")})
        SELECT $1, * FROM unnest(${types.map((t, i) => `$${i + 2}::${t}[]`).join(", ")})
        ON CONFLICT (org_id, bucket, team_id, feature, provider, model)
        DO UPDATE SET ${added.map((c) => `${c} = r.${c} + excluded.${c}`).join(", ")}`,
-      values: [orgId, ...params.map(pgArray)],
-    });
+      [orgId, ...params],
+    );
   }
 }
 
