@@ -7,21 +7,21 @@ import { GroupCommit } from "./group-commit";
 import { groupCommitOptions, ingestBody, type IngestRequest, type ItemPipeline } from "./ingest-items";
 import { priceEvent } from "./price-event";
 import { SETTLE_RESERVATIONS_SQL, STORE_EVENTS_SQL } from "./store-events-sql";
-import { type Pending, type Stored, storeRows } from "./store-rows";
+import { type Inserted, type Pending, storeRows } from "./store-rows";
 
 const NO_USAGE = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 };
 
 /** Settles, in the storing transaction, the reservations that new events name. */
-async function settleReservations(client: pg.PoolClient, stored: Stored[]): Promise<void> {
-  const settling = stored.filter((r) => r.reservation_id);
+async function settleReservations(client: pg.PoolClient, inserted: Inserted<EventRow>[]): Promise<void> {
+  const settling = inserted.map((i) => i.row).filter((row) => row.reservationId);
   if (settling.length === 0) return;
-  await client.query(SETTLE_RESERVATIONS_SQL, [settling.map((r) => r.org_id), settling.map((r) => r.reservation_id), settling.map((r) => r.cost_usd)]);
+  await client.query(SETTLE_RESERVATIONS_SQL, [settling.map((row) => row.orgId), settling.map((row) => row.reservationId), settling.map((row) => row.costUsd)]);
 }
 
 /** In the storing transaction: settle reservations, then raise the budget alerts the new spend reached (and queue their webhooks). */
-async function afterStore(client: pg.PoolClient, stored: Stored[]): Promise<void> {
-  await settleReservations(client, stored);
-  await detectBudgetAlerts(client, stored.map((r) => r.org_id));
+async function afterStore(client: pg.PoolClient, inserted: Inserted<EventRow>[]): Promise<void> {
+  await settleReservations(client, inserted);
+  await detectBudgetAlerts(client, inserted.map((i) => i.row.orgId));
 }
 
 async function flush(items: Pending<EventRow>[]): Promise<boolean[]> {

@@ -61,6 +61,8 @@ export function groupCommitOptions(prefix: string) {
   return {
     windowMs: Number(process.env[`${prefix}_GROUP_WINDOW_MS`] ?? 1),
     maxItems: Number(process.env[`${prefix}_GROUP_MAX_ITEMS`] ?? 5000),
-    maxInFlight: Number(process.env[`${prefix}_GROUP_MAX_IN_FLIGHT`] ?? 3),
+    // concurrent batches share most rollup and ledger rows and wait for each
+    // other's locks: two in flight overlap one commit with the next batch's work
+    maxInFlight: Number(process.env[`${prefix}_GROUP_MAX_IN_FLIGHT`] ?? 2),
   };
 }

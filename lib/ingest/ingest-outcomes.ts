@@ -3,7 +3,7 @@ import { withKindDefaults } from "@/lib/roi/resolve-outcome-value";
 import { type IngestResponse, OutcomeInput } from "@/lib/schemas/events";
 import { GroupCommit } from "./group-commit";
 import { groupCommitOptions, ingestBody, type IngestRequest, type ItemPipeline } from "./ingest-items";
-import { type Columns, type Pending, storeRows, unnestInput } from "./store-rows";
+import { type Columns, type Pending, storeRows, storeSql, unnestInput } from "./store-rows";
 
 type OutcomeRow = {
   orgId: string;
@@ -34,13 +34,16 @@ const COLUMNS: Columns<OutcomeRow> = [
 const STORED = COLUMNS.map(([c]) => c).filter((c) => c !== "team_slug");
 
 // Outcomes are idempotent on (org_id, outcome_id), like events.
-const STORE_OUTCOMES_SQL = `
+const STORE_OUTCOMES_SQL = storeSql(
+  (onConflict) => `
 WITH input AS (${unnestInput(COLUMNS)})
 INSERT INTO outcomes (${STORED.join(", ")}, team_id)
 SELECT ${STORED.map((c) => `x.${c}`).join(", ")}, t.id
   FROM input x JOIN teams t ON t.org_id = x.org_id AND t.slug = x.team_slug
-ON CONFLICT (org_id, outcome_id) DO NOTHING
-RETURNING org_id, outcome_id AS id`;
+${onConflict}
+RETURNING org_id, outcome_id AS id`,
+  "(org_id, outcome_id)",
+);
 
 const committer = new GroupCommit<Pending<OutcomeRow>, boolean>(
   (items) => storeRows(items, STORE_OUTCOMES_SQL, COLUMNS, (row) => row.outcomeId),
