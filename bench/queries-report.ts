@@ -20,8 +20,8 @@ function verdict(r: Result, served: Served | undefined): string {
 
 export function report(results: Result[], header: string): string {
   const head = [
-    "query", "grain plan", "raw GROUP BY p50 / p95", "spend API p50 / p95", "analytics p50 / p95", "raw / API",
-    "+ read indexes: API p50 / p95", "analytics p50 / p95", "raw / API", "totals",
+    "query", "grain plan", "raw GROUP BY p50 / p95", "no read indexes: API p50 / p95", "analytics p50 / p95", "raw / API",
+    "schema (read indexes): API p50 / p95", "analytics p50 / p95", "raw / API", "totals",
   ];
   const rows = results.map((r) => [
     r.name, r.plan, pair(r.raw), pair(r.now.api), pair(r.now.fn), verdict(r, r.now),

@@ -66,3 +66,24 @@ export async function closeDb(): Promise<void> {
     if (!current.pool.ended) await current.pool.end();
   }
 }
+
+/**
+ * One read-only statement with work_mem raised for its transaction: the
+ * aggregates of long analytics ranges (hundreds of thousands of groups)
+ * then hash in memory instead of spilling to disk, without raising the
+ * limit of every connection.
+ */
+export async function queryWithWorkMem<R extends pg.QueryResultRow>(text: string, values: unknown[], workMemMb = 32): Promise<pg.QueryResult<R>> {
+  const client = await pool().connect();
+  try {
+    await client.query(`BEGIN READ ONLY; SET LOCAL work_mem = '${Math.floor(workMemMb)}MB'`);
+    const result = await client.query<R>(text, values);
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}

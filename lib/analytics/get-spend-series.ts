@@ -1,4 +1,4 @@
-import { pool } from "@/lib/db";
+import { queryWithWorkMem } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import type { GetSpendQuery, GetSpendResponse } from "@/lib/schemas/spend";
 import { loadSpendContext } from "./load-spend-context";
@@ -41,6 +41,6 @@ export async function getSpendSeries(input: { orgId: string; teamIds: string[] |
     groupBy: query.groupBy,
     filters: { teamIds: scope, model: query.model, feature: query.feature, provider: query.provider, customer: query.customer },
   });
-  const rows = sql ? (await pool().query<SpendRow>(sql.text, sql.values)).rows : [];
+  const rows = sql ? (await queryWithWorkMem<SpendRow>(sql.text, sql.values)).rows : [];
   return toSpendResponse({ ...query, rows, bucketStarts: context.bucketStarts, timeZone: context.timeZone });
 }

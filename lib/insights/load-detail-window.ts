@@ -12,7 +12,7 @@
 // DETAIL_MAX_EVENTS calls (whole UTC days, at least one): the whole range of
 // a small organisation, the last few days of a large one, so its cost stays
 // bounded however large the organisation.
-import { pool } from "@/lib/db";
+import { pool, queryWithWorkMem } from "@/lib/db";
 import { parseUsd } from "@/lib/money";
 import { DAY_MS, type DayCell, type PromptRepeats, type TraceTotal, type Window } from "./types";
 
@@ -39,33 +39,18 @@ export function detailWindow(range: Window, cells: readonly DayCell[]): Window {
 type Scope = { orgId: string; teamIds: string[] | null; window: Window };
 const params = (s: Scope) => [s.orgId, new Date(s.window.from), new Date(s.window.to), s.teamIds];
 
-/**
- * Steps and cost of every trace of the window. One hash aggregate over the
- * index-only scan; work_mem is raised for this transaction so the aggregate
- * of a few hundred thousand calls never spills to disk.
- */
+/** Steps and cost of every trace of the window: one hash aggregate over the index-only scan. */
 export async function loadTraceTotals(scope: Scope): Promise<TraceTotal[]> {
-  const client = await pool().connect();
-  try {
-    await client.query("BEGIN READ ONLY");
-    await client.query("SET LOCAL work_mem = '32MB'");
-    const { rows } = await client.query<{ trace_id: string; team: string; feature: string; model: string; steps: number; cost: string; started: Date }>(
-      `SELECT x.trace_id, t.slug AS team, x.feature, x.model, x.steps, x.cost, x.started
-         FROM (SELECT trace_id, team_id, feature, max(model) AS model, count(*)::int AS steps, sum(cost_usd)::text AS cost, min(ts) AS started
-                 FROM usage_events
-                WHERE org_id = $1 AND ts >= $2 AND ts < $3 AND trace_id IS NOT NULL AND ($4::text[] IS NULL OR team_id = ANY($4))
-                GROUP BY trace_id, team_id, feature) x
-         JOIN teams t ON t.org_id = $1 AND t.id = x.team_id`,
-      params(scope),
-    );
-    await client.query("COMMIT");
-    return rows.map((r) => ({ traceId: r.trace_id, team: r.team, feature: r.feature, model: r.model, steps: r.steps, cost: parseUsd(r.cost), startedAt: r.started.getTime() }));
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  const { rows } = await queryWithWorkMem<{ trace_id: string; team: string; feature: string; model: string; steps: number; cost: string; started: Date }>(
+    `SELECT x.trace_id, t.slug AS team, x.feature, x.model, x.steps, x.cost, x.started
+       FROM (SELECT trace_id, team_id, feature, max(model) AS model, count(*)::int AS steps, sum(cost_usd)::text AS cost, min(ts) AS started
+               FROM usage_events
+              WHERE org_id = $1 AND ts >= $2 AND ts < $3 AND trace_id IS NOT NULL AND ($4::text[] IS NULL OR team_id = ANY($4))
+              GROUP BY trace_id, team_id, feature) x
+       JOIN teams t ON t.org_id = $1 AND t.id = x.team_id`,
+    params(scope),
+  );
+  return rows.map((r) => ({ traceId: r.trace_id, team: r.team, feature: r.feature, model: r.model, steps: r.steps, cost: parseUsd(r.cost), startedAt: r.started.getTime() }));
 }
 
 /** Repeated prompts per (team, feature); `events` is the window's call count, which decides sampling. */
