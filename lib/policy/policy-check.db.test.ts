@@ -85,6 +85,33 @@ describe("POST /api/v1/policy/check", () => {
     expect(await ledger(budget.id)).toEqual({ spent: "0.000000000", reserved: "6.000000000" });
   });
 
+  it("never counts a hold twice when an expiry sweep commits while a reservation waits for the ledger lock", async () => {
+    const { org, key } = await setup();
+    const budget = await makeBudget(org.id, { limitUsd: "10" });
+    expect((await check(key, { ...call, estimatedCostUsd: "6", reserve: true })).body.decision).toBe("allow");
+    const expiring = (await check(key, { ...call, estimatedCostUsd: "4", reserve: true })).body.reservationId as string;
+    await pool().query("UPDATE reservations SET expires_at = now() - interval '1 second' WHERE id = $1", [expiring]);
+    // a sweep in progress: it has released the expired $4 and holds the ledger's lock
+    const sweep = await pool().connect();
+    try {
+      await sweep.query("BEGIN");
+      await sweep.query("UPDATE reservations SET status = 'expired' WHERE id = $1", [expiring]);
+      await sweep.query("UPDATE budget_ledgers SET reserved_usd = reserved_usd - 4 WHERE budget_id = $1", [budget.id]);
+      const pending = check(key, { ...call, estimatedCostUsd: "4.5", reserve: true });
+      for (let waited = 0; waited < 100; waited++) {
+        const { rows } = await pool().query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+        if (rows[0].n > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await sweep.query("COMMIT");
+      // $6 still held + $4.50 is over the $10 cap
+      expect((await pending).body.decision).toBe("deny");
+    } finally {
+      sweep.release();
+    }
+    expect(await ledger(budget.id)).toEqual({ spent: "0.000000000", reserved: "6.000000000" });
+  });
+
   it("denies a trace past its agent guard, naming the guard", async () => {
     const { org, key } = await setup();
     await makeBudget(org.id, { name: "agents", limitUsd: "1000", agentMaxSteps: 3 });

@@ -25,30 +25,34 @@ SELECT * FROM unnest($7::text[], $8::text[], $9::text[], $10::timestamptz[], $11
 /**
  * Creates missing ledgers and locks every ledger in key order (ON CONFLICT DO
  * UPDATE locks existing rows, and waits for and then sees rows another
- * transaction is creating), and reads their totals without expired holds.
- * Expired holds are found from the reservations index (few rows), never
- * from every hold of the ledger; the batch's own reservations ($5) are not
- * on the ledgers yet.
+ * transaction is creating), and returns their totals.
  * $1-$4 ledger keys (org, budget, period start, period end), sorted.
  */
 export const LOCK_LEDGERS_SQL = `
-WITH locked AS (
-  INSERT INTO budget_ledgers AS l (org_id, budget_id, period_start, period_end)
-  SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[]) ORDER BY 1, 2
-  ON CONFLICT (org_id, budget_id, period_start) DO UPDATE SET period_end = l.period_end
-  RETURNING l.org_id, l.budget_id, l.period_start, l.spent_usd, l.reserved_usd
-),
-expired AS MATERIALIZED (
+INSERT INTO budget_ledgers AS l (org_id, budget_id, period_start, period_end)
+SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[]) ORDER BY 1, 2
+ON CONFLICT (org_id, budget_id, period_start) DO UPDATE SET period_end = l.period_end
+RETURNING l.org_id, l.budget_id, l.period_start, l.spent_usd::text AS spent, l.reserved_usd::text AS reserved`;
+
+/**
+ * Expired holds still on the locked ledgers, to leave out of their totals.
+ * A statement of its own, run once the locks are held: its snapshot is then
+ * taken after any expiry sweep that held a lock before us has committed, so
+ * a hold the sweep already took off a ledger is never subtracted twice (in
+ * the lock statement, whose snapshot predates its wait, it could be).
+ * Expired holds are found from the reservations index (few rows), never from
+ * every hold of the ledger; the batch's own reservations ($2) are not on the
+ * ledgers yet.
+ * $1 organisations; $2 the batch's reservation ids.
+ */
+export const EXPIRED_HOLDS_SQL = `
+WITH expired AS MATERIALIZED (
   SELECT r.org_id, r.id FROM reservations r
-   WHERE r.org_id = ANY($1::text[]) AND r.status = 'held' AND r.expires_at <= now() AND r.id <> ALL($5::text[])
-),
-expired_holds AS (
-  SELECT h.org_id, h.budget_id, h.period_start, sum(h.amount_usd) AS amount
-    FROM expired e JOIN reservation_holds h ON h.org_id = e.org_id AND h.reservation_id = e.id
-   GROUP BY 1, 2, 3
+   WHERE r.org_id = ANY($1::text[]) AND r.status = 'held' AND r.expires_at <= now() AND r.id <> ALL($2::text[])
 )
-SELECT k.org_id, k.budget_id, k.period_start, k.spent_usd::text AS spent, (k.reserved_usd - coalesce(x.amount, 0))::text AS reserved
-  FROM locked k LEFT JOIN expired_holds x ON x.org_id = k.org_id AND x.budget_id = k.budget_id AND x.period_start = k.period_start`;
+SELECT h.org_id, h.budget_id, h.period_start, sum(h.amount_usd)::text AS amount
+  FROM expired e JOIN reservation_holds h ON h.org_id = e.org_id AND h.reservation_id = e.id
+ GROUP BY 1, 2, 3`;
 
 /**
  * The decisions: denied reservations dropped (their holds go with them), a

@@ -14,7 +14,7 @@ import { type BudgetRow, budgetMatches, type CallScope, type CurrentBudget, guar
 import { invalidateBudgetState } from "./budget-state";
 import { evaluatePolicy, type PolicyInput, type PolicyOutcome } from "./evaluate-policy";
 import { periodBounds } from "./period";
-import { HOLD_SQL, LOCK_LEDGERS_SQL, SETTLE_SQL } from "./reserve-sql";
+import { EXPIRED_HOLDS_SQL, HOLD_SQL, LOCK_LEDGERS_SQL, SETTLE_SQL } from "./reserve-sql";
 import { traceUsage } from "./trace-usage";
 
 export type ReserveRequest = { orgId: string; timeZone: string; call: CallScope; input: PolicyInput; traceId: string | null; ttlSeconds: number };
@@ -62,12 +62,20 @@ async function lockLedgers(client: pg.PoolClient, plans: Plan[]): Promise<Map<st
   const byOrg = new Map<string, Map<string, Ledger>>();
   if (keys.size === 0) return byOrg;
   const sorted = [...keys.values()].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
-  const values = [sorted.map((k) => k.orgId), sorted.map((k) => k.budgetId), sorted.map((k) => k.periodStart.toISOString()), sorted.map((k) => k.periodEnd.toISOString()), plans.map((p) => p.id)];
+  const values = [sorted.map((k) => k.orgId), sorted.map((k) => k.budgetId), sorted.map((k) => k.periodStart.toISOString()), sorted.map((k) => k.periodEnd.toISOString())];
   const { rows } = await client.query({ name: "policy-lock-ledgers", text: LOCK_LEDGERS_SQL, values });
+  const expired = await client.query<{ org_id: string; budget_id: string; period_start: Date; amount: string }>({
+    name: "policy-expired-holds",
+    text: EXPIRED_HOLDS_SQL,
+    values: [[...new Set(sorted.map((k) => k.orgId))], plans.map((p) => p.id)],
+  });
+  const expiredAmount = new Map(expired.rows.map((e) => [`${e.org_id}\u0000${e.budget_id}\u0000${e.period_start.getTime()}`, parseUsd(e.amount)]));
   for (const r of rows) {
     if (!byOrg.has(r.org_id)) byOrg.set(r.org_id, new Map());
+    const periodStart = (r.period_start as Date).getTime();
     // expired holds are not counted; the sweeper removes them from the ledger
-    byOrg.get(r.org_id)!.set(r.budget_id, { periodStart: (r.period_start as Date).getTime(), spent: parseUsd(r.spent), reserved: parseUsd(r.reserved) });
+    const gone = expiredAmount.get(`${r.org_id}\u0000${r.budget_id}\u0000${periodStart}`) ?? 0n;
+    byOrg.get(r.org_id)!.set(r.budget_id, { periodStart, spent: parseUsd(r.spent), reserved: parseUsd(r.reserved) - gone });
   }
   return byOrg;
 }
