@@ -11,7 +11,7 @@ import { toAlertDto } from "./to-alert-dto";
  */
 export async function acknowledgeAlert(input: { orgId: string; id: string; teamIds: string[] | null; actorUserId: string | null }): Promise<AlertDto> {
   return prisma().$transaction(async (tx) => {
-    const alert = await tx.alert.findFirst({ where: { ...alertVisibility(input.orgId, input.teamIds), id: input.id } });
+    const alert = await tx.alert.findFirst({ where: { ...(await alertVisibility(tx, input.orgId, input.teamIds)), id: input.id } });
     if (!alert) throw new AppError("not_found", "No alert with this id.");
     if (alert.acknowledgedAt) return toAlertDto(alert);
     const where = { orgId: input.orgId, id: input.id };

@@ -32,7 +32,7 @@ export async function listAlerts(input: {
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const rows = await prisma().alert.findMany({
     where: {
-      ...alertVisibility(input.orgId, input.teamIds),
+      ...(await alertVisibility(prisma(), input.orgId, input.teamIds)),
       ...(input.status === "open" ? { acknowledgedAt: null } : {}),
       ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
     },

@@ -35,6 +35,13 @@ describe("insight alerts", () => {
     const slack = JSON.parse(webhookBody("slack", runaway, "insight.alert")) as { text: string; blocks: Array<{ text?: { text: string } }> };
     expect(slack.blocks[0].text?.text).toContain("Runaway agent");
 
+    // a team-limited reader sees the alerts of their own teams only
+    const teamId = async (slug: string) => (await prisma().team.findFirstOrThrow({ where: { orgId, slug } })).id;
+    const ofDataScience = await listAlerts({ orgId, teamIds: [await teamId("data-science")], status: "all", limit: 50 });
+    expect(ofDataScience.alerts.map((a) => a.id).sort()).toEqual(alerts.filter((a) => a.payload && "team" in a.payload && a.payload.team === "data-science").map((a) => a.id).sort());
+    expect(ofDataScience.alerts.length).toBeGreaterThanOrEqual(2);
+    expect((await listAlerts({ orgId, teamIds: [await teamId("legal")], status: "all", limit: 50 })).alerts).toEqual([]);
+
     // the next sweep finds the same insights: nothing new
     expect(await raiseInsightAlerts(orgId, new Date(now.getTime() + 600_000))).toBe(0);
     expect(await prisma().alert.count({ where: { orgId } })).toBe(alerts.length);
