@@ -7,7 +7,8 @@ import { openDatabase } from "../scripts/lib/embedded-db.mjs";
 
 export type FreshDatabase = { url: string; close: () => Promise<void> };
 
-async function admin(url: string, sql: string): Promise<void> {
+/** Runs one statement on its own connection (CREATE/DROP DATABASE cannot run in a pool transaction). */
+export async function admin(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -17,10 +18,17 @@ async function admin(url: string, sql: string): Promise<void> {
   }
 }
 
-function withDatabaseName(url: string, name: string): string {
+export function withDatabaseName(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
+}
+
+/** Applies the migrations to the database at `url`, as `npm start` does. */
+export function migrate(root: string, url: string): void {
+  const prisma = `${root}/node_modules/prisma/build/index.js`;
+  const run = spawnSync(process.execPath, [prisma, "migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`prisma migrate deploy failed:\n${run.stdout}${run.stderr}`);
 }
 
 export async function freshDatabase(root: string, folder: string, name: string, log: (m: string) => void): Promise<FreshDatabase> {
@@ -30,9 +38,7 @@ export async function freshDatabase(root: string, folder: string, name: string, 
   try {
     await admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin(adminUrl, `CREATE DATABASE "${name}"`);
-    const prisma = `${root}/node_modules/prisma/build/index.js`;
-    const migrate = spawnSync(process.execPath, [prisma, "migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
-    if (migrate.status !== 0) throw new Error(`prisma migrate deploy failed:\n${migrate.stdout}${migrate.stderr}`);
+    migrate(root, url);
   } catch (err) {
     await server.stop();
     throw err;

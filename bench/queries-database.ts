@@ -3,37 +3,16 @@
 // .data/pg-bench-queries. Seeding 10M events takes minutes, so a database
 // that already holds exactly the planned tenants is reused; anything else is
 // dropped and seeded again with scripts/seed.ts, the tenants in parallel.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { openDatabase } from "../scripts/lib/embedded-db.mjs";
+import { admin, migrate, withDatabaseName } from "./fresh-database";
 
 export type BenchTenant = { slug: string; events: number; seed: number };
 
 const NAME = "finops_bench_queries";
 export const DAYS = 90;
-
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-function withDatabaseName(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-function migrate(root: string, url: string): void {
-  const prisma = path.join(root, "node_modules/prisma/build/index.js");
-  const run = spawnSync(process.execPath, [prisma, "migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`prisma migrate deploy failed:\n${run.stdout}${run.stderr}`);
-}
 
 function seed(root: string, url: string, tenant: BenchTenant, log: (m: string) => void): Promise<void> {
   const tsx = path.join(root, "node_modules/tsx/dist/cli.mjs");
