@@ -1,9 +1,9 @@
 import { queryWithWorkMem } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
 import type { GetSpendQuery, GetSpendResponse } from "@/lib/schemas/spend";
 import { loadSpendContext } from "./load-spend-context";
 import { planGrains } from "./plan-grains";
 import { spendSql, type SpendRow } from "./spend-sql";
+import { scopeToTeam } from "./team-scope";
 import { toSpendResponse } from "./to-spend-response";
 
 /**
@@ -18,14 +18,7 @@ export async function getSpendSeries(input: { orgId: string; teamIds: string[] |
   const { orgId, teamIds, query } = input;
   const context = await loadSpendContext({ orgId, teamSlug: query.team ?? null, from: query.from, to: query.to, interval: query.interval });
 
-  let scope = teamIds;
-  if (query.team !== undefined) {
-    if (teamIds && (!context.teamId || !teamIds.includes(context.teamId))) {
-      throw new AppError("forbidden", `You may read the spend of your own teams only, not of team '${query.team}'.`);
-    }
-    if (!context.teamId) throw new AppError("not_found", `There is no team '${query.team}' in this organisation.`);
-    scope = [context.teamId];
-  }
+  const scope = scopeToTeam({ teamIds, team: query.team, teamId: context.teamId, what: "spend" });
 
   const plan = planGrains({
     from: query.from,

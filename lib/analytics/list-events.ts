@@ -1,6 +1,6 @@
 import { pool } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
 import { encodeEventCursor, type EventLogEntry, type ListEventsQuery, type ListEventsResponse } from "@/lib/schemas/events-log";
+import { scopeToNamedTeam } from "./team-scope";
 
 type EventRow = {
   event_id: string;
@@ -49,15 +49,6 @@ function toEventLogEntry(r: EventRow): EventLogEntry {
   };
 }
 
-/** The team a filter names, checked against the caller's scope as spend does: 403 outside it, 404 when unknown. */
-async function teamFilter(orgId: string, teamIds: string[] | null, slug: string): Promise<string[]> {
-  const { rows } = await pool().query<{ id: string }>("SELECT id FROM teams WHERE org_id = $1 AND slug = $2", [orgId, slug]);
-  const id = rows[0]?.id;
-  if (teamIds && (!id || !teamIds.includes(id))) throw new AppError("forbidden", `You may read the events of your own teams only, not of team '${slug}'.`);
-  if (!id) throw new AppError("not_found", `There is no team '${slug}' in this organisation.`);
-  return [id];
-}
-
 /**
  * One page of usage events, newest first, keyset-paginated on (ts desc,
  * event_id desc): stable while events arrive (a new event never shifts a
@@ -66,7 +57,7 @@ async function teamFilter(orgId: string, teamIds: string[] | null, slug: string)
  */
 export async function listEvents(input: { orgId: string; teamIds: string[] | null; query: ListEventsQuery }): Promise<ListEventsResponse> {
   const { orgId, query } = input;
-  const scope = query.team !== undefined ? await teamFilter(orgId, input.teamIds, query.team) : input.teamIds;
+  const scope = await scopeToNamedTeam({ orgId, teamIds: input.teamIds, team: query.team, what: "events" });
   const values: unknown[] = [];
   const param = (value: unknown) => `$${values.push(value)}`;
   const conditions = [

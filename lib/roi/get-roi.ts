@@ -1,7 +1,7 @@
 import { loadSpendContext } from "@/lib/analytics/load-spend-context";
 import { planGrains } from "@/lib/analytics/plan-grains";
+import { scopeToTeam } from "@/lib/analytics/team-scope";
 import { pool } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
 import { parseUsd } from "@/lib/money";
 import type { GetRoiQuery, GetRoiResponse } from "@/lib/schemas/roi";
 import { type CallCell, MICRO } from "./attribution";
@@ -29,14 +29,7 @@ export async function getRoi(input: { orgId: string; teamIds: string[] | null; q
   const interval = query.interval ?? null;
   const context = await loadSpendContext({ orgId, teamSlug: query.team ?? null, from: query.from, to: query.to, interval: interval ?? "month" });
 
-  let scopeTeams = teamIds;
-  if (query.team !== undefined) {
-    if (teamIds && (!context.teamId || !teamIds.includes(context.teamId))) {
-      throw new AppError("forbidden", `You may read the ROI of your own teams only, not of team '${query.team}'.`);
-    }
-    if (!context.teamId) throw new AppError("not_found", `There is no team '${query.team}' in this organisation.`);
-    scopeTeams = [context.teamId];
-  }
+  const scopeTeams = scopeToTeam({ teamIds, team: query.team, teamId: context.teamId, what: "ROI" });
 
   const bucketing: Bucketing = interval ? { interval, timeZone: context.timeZone } : null;
   const scope: RoiScope = { teamIds: scopeTeams, feature: query.feature };
