@@ -7,6 +7,7 @@
 // delivery to every enabled webhook, in one statement.
 import { pool } from "@/lib/db";
 import { formatUsd } from "@/lib/money";
+import { repeater } from "@/lib/time/repeat";
 import type { InsightAlertPayload } from "@/lib/schemas/alerts";
 import { NOTIFY_WEBHOOK_DELIVERIES, QUEUE_WEBHOOK_DELIVERIES } from "@/lib/webhooks/webhook-notify";
 import { detectInsights } from "./detect-insights";
@@ -68,17 +69,8 @@ export async function raiseAllInsightAlerts(now = new Date()): Promise<number> {
   return raised;
 }
 
-let timer: NodeJS.Timeout | null = null;
+const sweeper = repeater("insight alerts", raiseAllInsightAlerts, Number(process.env.INSIGHT_ALERT_INTERVAL_MS ?? 600_000));
 
 /** Runs the insight alerts every `everyMs` in this process (the server starts it; 10 minutes by default). */
-export function startInsightAlertSweeper(everyMs = Number(process.env.INSIGHT_ALERT_INTERVAL_MS ?? 600_000)): void {
-  timer ??= setInterval(() => {
-    raiseAllInsightAlerts().catch((err: Error) => console.error("insight alerts failed:", err.message));
-  }, everyMs);
-  timer.unref();
-}
-
-export function stopInsightAlertSweeper(): void {
-  if (timer) clearInterval(timer);
-  timer = null;
-}
+export const startInsightAlertSweeper = (everyMs?: number): void => sweeper.start(everyMs);
+export const stopInsightAlertSweeper = (): void => sweeper.stop();

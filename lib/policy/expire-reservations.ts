@@ -1,5 +1,6 @@
 import { pool } from "@/lib/db";
 import { withTransaction } from "@/lib/ingest/with-transaction";
+import { repeater } from "@/lib/time/repeat";
 import { NOTIFY_BUDGET_CHANGE } from "./budget-notify";
 
 /**
@@ -29,17 +30,8 @@ export async function expireReservations(): Promise<number> {
   });
 }
 
-let timer: NodeJS.Timeout | null = null;
+const sweeper = repeater("reservation expiry", expireReservations, 15_000);
 
 /** Runs the expiry every `everyMs` in this process (the server starts it). */
-export function startReservationSweeper(everyMs = 15_000): void {
-  timer ??= setInterval(() => {
-    expireReservations().catch((err: Error) => console.error("reservation expiry failed:", err.message));
-  }, everyMs);
-  timer.unref();
-}
-
-export function stopReservationSweeper(): void {
-  if (timer) clearInterval(timer);
-  timer = null;
-}
+export const startReservationSweeper = (everyMs?: number): void => sweeper.start(everyMs);
+export const stopReservationSweeper = (): void => sweeper.stop();
