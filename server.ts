@@ -8,6 +8,7 @@ import { handleMachineRequest } from "@/lib/machine-api/router";
 import { stopListener } from "@/lib/db-listener";
 import { startReservationSweeper, stopReservationSweeper } from "@/lib/policy/expire-reservations";
 import { syncCatalog } from "@/lib/pricing/sync-catalog";
+import { startRollupCompactor, stopRollupCompactor } from "@/lib/rollups/compact-rollups";
 import { startDeliveryWorker, stopDeliveryWorker } from "@/lib/webhooks/delivery-worker";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -20,6 +21,7 @@ async function main() {
   startReservationSweeper();
   startDeliveryWorker();
   startInsightAlertSweeper();
+  startRollupCompactor();
   const app = next({ dev, dir: import.meta.dirname, hostname, port });
   const handleNext = app.getRequestHandler();
   await app.prepare();
@@ -46,6 +48,7 @@ async function main() {
     server.close(async () => {
       stopReservationSweeper();
       stopInsightAlertSweeper();
+      stopRollupCompactor();
       await stopDeliveryWorker();
       await app.close();
       await stopListener();

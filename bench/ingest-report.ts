@@ -50,6 +50,7 @@ export function storedRows({ a, b, totals, hourlyOff, dailyOff }: Measurements):
     ["sum(cost_usd) events = daily", `${cost} = ${totals.dailyCost}`, "equal", cost === totals.dailyCost],
     ["sum(cost_usd) events = org ledgers", `${cost} = ${totals.orgLedgerCost}`, "equal", cost === totals.orgLedgerCost],
     ["rollup rows off (hourly / daily)", `${hourlyOff} / ${dailyOff}`, "0", hourlyOff + dailyOff === 0],
+    ["delta rows not folded yet", String(totals.unfoldedDeltas)],
   ];
 }
 

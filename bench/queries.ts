@@ -71,7 +71,7 @@ async function spendScenario(orgId: string, apiKey: string, name: string, timeZo
   await setZone(orgId, timeZone);
   const query = GetSpendQuery.parse(params);
   const { bucketStarts } = await loadSpendContext({ orgId, teamSlug: null, from: query.from, to: query.to, interval: query.interval });
-  const plan = planGrains({ from: query.from, to: query.to, bucketStarts, rawOnly: query.groupBy === "customer" });
+  const plan = planGrains({ from: query.from, to: query.to, bucketStarts, rawOnly: false, dailyOnly: query.groupBy === "customer" });
   const url = `http://localhost/api/v1/spend?${new URLSearchParams(params)}`;
   const api = () => GET(new Request(url, { headers: { authorization: `Bearer ${apiKey}` } })).then((res) => res.text());
   const fn = () => getSpendSeries({ orgId, teamIds: null, query });

@@ -1,6 +1,8 @@
-// Checks that what ingest stored is consistent: rollups and budget ledgers
-// equal the stored events exactly (DESIGN.md 4, 6).
+// Checks that what ingest stored is consistent: rollups (as read: folded
+// rows plus deltas not folded yet) and budget ledgers equal the stored events
+// exactly (DESIGN.md 4, 6).
 import type pg from "pg";
+import { DAILY_ROLLUP, HOURLY_ROLLUP } from "@/lib/rollups/rollup-sources";
 
 const MEASURES: [string, string][] = [
   ["events", "count(*)"], ["error_events", "count(*) FILTER (WHERE status = 'error')"],
@@ -13,26 +15,29 @@ const MEASURES: [string, string][] = [
 
 /** Rollup rows of `grain` that differ from the events they should sum (missing or extra rows included). */
 export async function rollupMismatches(db: pg.ClientBase, grain: "hour" | "day"): Promise<number> {
-  const table = grain === "hour" ? "usage_rollups_hourly" : "usage_rollups_daily";
+  const source = grain === "hour" ? HOURLY_ROLLUP : DAILY_ROLLUP;
+  const key = "org_id, bucket, team_id, feature, provider, model";
   const { rows } = await db.query<{ n: string }>(`
     SELECT count(*) AS n FROM (
       SELECT org_id, date_trunc('${grain}', ts, 'UTC') AS bucket, team_id, feature, provider, model,
              ${MEASURES.map(([name, expr]) => `${expr} AS ${name}`).join(", ")}
         FROM usage_events GROUP BY 1, 2, 3, 4, 5, 6) e
-    FULL JOIN ${table} r USING (org_id, bucket, team_id, feature, provider, model)
+    FULL JOIN (SELECT ${key}, ${MEASURES.map(([m]) => `sum(${m}) AS ${m}`).join(", ")} FROM ${source} s GROUP BY ${key}) r
+      USING (${key})
     WHERE (${MEASURES.map(([m]) => `e.${m}`).join(", ")}) IS DISTINCT FROM (${MEASURES.map(([m]) => `r.${m}`).join(", ")})`);
   return Number(rows[0].n);
 }
 
-export type StoreTotals = { events: number; eventsCost: string; hourlyCost: string; dailyCost: string; orgLedgerCost: string };
+export type StoreTotals = { events: number; eventsCost: string; hourlyCost: string; dailyCost: string; orgLedgerCost: string; unfoldedDeltas: number };
 
 /** Event count and the dollar totals of events, rollups and organisation-wide budget ledgers, as exact strings. */
 export async function storeTotals(db: pg.ClientBase): Promise<StoreTotals> {
   const { rows } = await db.query<StoreTotals>(`SELECT
     (SELECT count(*) FROM usage_events)::int AS "events",
     (SELECT coalesce(sum(cost_usd), 0) FROM usage_events)::text AS "eventsCost",
-    (SELECT coalesce(sum(cost_usd), 0) FROM usage_rollups_hourly)::text AS "hourlyCost",
-    (SELECT coalesce(sum(cost_usd), 0) FROM usage_rollups_daily)::text AS "dailyCost",
+    (SELECT coalesce(sum(cost_usd), 0) FROM ${HOURLY_ROLLUP} h)::text AS "hourlyCost",
+    (SELECT coalesce(sum(cost_usd), 0) FROM ${DAILY_ROLLUP} d)::text AS "dailyCost",
+    (SELECT count(*) FROM usage_rollup_deltas)::int AS "unfoldedDeltas",
     (SELECT coalesce(sum(l.spent_usd), 0) FROM budget_ledgers l JOIN budgets b ON b.org_id = l.org_id AND b.id = l.budget_id
       WHERE b.scope_type = 'org')::text AS "orgLedgerCost"`);
   return rows[0];

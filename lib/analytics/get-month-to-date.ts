@@ -1,5 +1,6 @@
 import { pool } from "@/lib/db";
 import { startOfMonthInZone } from "@/lib/time/zoned";
+import { HOURLY_ROLLUP } from "@/lib/rollups/rollup-sources";
 
 export type MonthToDate = {
   from: string;
@@ -23,12 +24,12 @@ export async function getMonthToDate(input: { orgId: string; teamIds: string[] |
       `SELECT coalesce(sum(cost_usd), 0)::text AS cost, coalesce(sum(events), 0)::text AS events,
               coalesce(sum(input_tokens + output_tokens), 0)::text AS tokens,
               coalesce(sum(unpriced_events), 0)::text AS unpriced
-         FROM usage_rollups_hourly r WHERE ${scope}`,
+         FROM ${HOURLY_ROLLUP} r WHERE ${scope}`,
       params,
     ),
     pool().query<{ slug: string; name: string; unreviewed: boolean; cost: string }>(
       `SELECT t.slug, t.name, t.unreviewed, sum(r.cost_usd)::text AS cost
-         FROM usage_rollups_hourly r JOIN teams t ON t.org_id = r.org_id AND t.id = r.team_id
+         FROM ${HOURLY_ROLLUP} r JOIN teams t ON t.org_id = r.org_id AND t.id = r.team_id
         WHERE ${scope}
         GROUP BY t.slug, t.name, t.unreviewed ORDER BY sum(r.cost_usd) DESC LIMIT 5`,
       params,

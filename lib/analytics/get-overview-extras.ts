@@ -1,4 +1,5 @@
 import { pool } from "@/lib/db";
+import { HOURLY_ROLLUP } from "@/lib/rollups/rollup-sources";
 
 export type OverviewExtras = {
   savedUsd: string;
@@ -21,7 +22,7 @@ export async function getOverviewExtras(input: { orgId: string; teamIds: string[
       `SELECT round(coalesce(sum(r.saved_usd), 0), 9)::text AS saved,
               coalesce(sum(r.unpriced_events), 0)::text AS unpriced,
               round(coalesce(sum(r.cost_usd) FILTER (WHERE t.unreviewed), 0), 9)::text AS unreviewed
-         FROM usage_rollups_hourly r JOIN teams t ON t.org_id = r.org_id AND t.id = r.team_id
+         FROM ${HOURLY_ROLLUP} r JOIN teams t ON t.org_id = r.org_id AND t.id = r.team_id
         WHERE r.org_id = $1 AND r.bucket >= $2 AND ($3::text[] IS NULL OR r.team_id = ANY($3))`,
       params,
     ),

@@ -24,7 +24,8 @@ export async function getSpendSeries(input: { orgId: string; teamIds: string[] |
     from: query.from,
     to: query.to,
     bucketStarts: context.bucketStarts,
-    rawOnly: query.groupBy === "customer" || query.customer !== undefined,
+    rawOnly: false,
+    dailyOnly: query.groupBy === "customer" || query.customer !== undefined,
   });
   const sql = spendSql({
     orgId,

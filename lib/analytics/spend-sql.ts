@@ -1,4 +1,5 @@
 import type { SpendGroupBy, SpendInterval } from "@/lib/schemas/spend";
+import { CUSTOMER_DAILY_ROLLUP, DAILY_ROLLUP, HOURLY_ROLLUP } from "@/lib/rollups/rollup-sources";
 import type { Grain, GrainPlan } from "./plan-grains";
 
 export type SpendFilters = {
@@ -18,13 +19,17 @@ export type SpendFilters = {
  */
 export type SpendRow = { key: string | null; points: [t: number, cost: string, input: number, output: number, events: number][] };
 
-const SOURCES: Record<Grain, { table: string; time: string; events: string; same: SpendInterval | null }> = {
-  daily: { table: "usage_rollups_daily", time: "bucket", events: "x.events", same: "day" },
-  hourly: { table: "usage_rollups_hourly", time: "bucket", events: "x.events", same: "hour" },
+type Source = { table: string; time: string; events: string; same: SpendInterval | null };
+
+const SOURCES: Record<Grain, Source> = {
+  daily: { table: DAILY_ROLLUP, time: "bucket", events: "x.events", same: "day" },
+  hourly: { table: HOURLY_ROLLUP, time: "bucket", events: "x.events", same: "hour" },
   raw: { table: "usage_events", time: "ts", events: "1", same: null },
 };
+/** Customer queries read the customer rollup for whole days (the plan has no hourly stretch then). */
+const CUSTOMER_DAILY: Source = { ...SOURCES.daily, table: CUSTOMER_DAILY_ROLLUP };
 
-const COLUMN: Record<SpendGroupBy, string> = { team: "team_id", model: "model", feature: "feature", provider: "provider", customer: "customer_id" };
+const COLUMN: Record<SpendGroupBy, string> = { team: "x.team_id", model: "x.model", feature: "x.feature", provider: "x.provider", customer: "x.customer_id" };
 
 /**
  * The aggregate of a grain plan: each grain reads its own ranges (index
@@ -33,8 +38,8 @@ const COLUMN: Record<SpendGroupBy, string> = { team: "team_id", model: "model", 
  * date_trunc(interval, time, zone), and the union is summed per bucket and
  * key. A plan puts a rollup row only inside one output bucket, so when the
  * interval is the grain itself (hourly rows, interval hour) the row's own
- * bucket is its label. Rollups have no customer dimension: a plan for a
- * customer query must be raw only.
+ * bucket is its label. Only the daily rollup has a customer dimension (its
+ * '' is "no customer"): a plan for a customer query must have no hourly stretch.
  */
 export function spendSql(input: {
   orgId: string;
@@ -66,13 +71,13 @@ export function spendSql(input: {
   const selects = (Object.keys(SOURCES) as Grain[])
     .filter((grain) => plan[grain].length > 0)
     .map((grain) => {
-      if (grain !== "raw" && (groupBy === "customer" || filters.customer !== undefined)) {
-        throw new Error("rollups have no customer dimension: customer queries must be planned raw only");
-      }
-      const { table, time, events, same } = SOURCES[grain];
+      const byCustomer = groupBy === "customer" || filters.customer !== undefined;
+      if (grain === "hourly" && byCustomer) throw new Error("the hourly rollup has no customer dimension: customer queries must be planned without it");
+      const { table, time, events, same } = byCustomer && grain === "daily" ? CUSTOMER_DAILY : SOURCES[grain];
+      const key = groupBy === "customer" && grain === "daily" ? "nullif(x.customer_id, '')" : COLUMN[groupBy];
       const ranges = plan[grain].map((r) => `(x.${time} >= ${param(r.from)} AND x.${time} < ${param(r.to)})`);
       const label = same === input.interval ? `x.${time}` : trunc(`x.${time}`);
-      return `SELECT ${label} AS t, x.${COLUMN[groupBy]} AS k, x.cost_usd AS cost,
+      return `SELECT ${label} AS t, ${key} AS k, x.cost_usd AS cost,
                      x.input_tokens::int8 AS input, x.output_tokens::int8 AS output, ${events}::int8 AS events
                 FROM ${table} x
                WHERE x.org_id = ${org} AND (${ranges.join(" OR ")})${conditions.map((c) => ` AND ${c}`).join("")}`;

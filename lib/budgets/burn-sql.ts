@@ -4,6 +4,7 @@
 // date_trunc('day', bucket, zone) is its day. The scope matches events the
 // way the ledger does (lib/ingest/store-events-sql.ts, LEDGERS).
 import type { Grain, GrainPlan } from "@/lib/analytics/plan-grains";
+import { DAILY_ROLLUP, HOURLY_ROLLUP } from "@/lib/rollups/rollup-sources";
 
 export type BurnScope = { type: "org" | "team" | "feature" | "model" | "apiKey"; value: string | null };
 
@@ -11,8 +12,8 @@ export type BurnScope = { type: "org" | "team" | "feature" | "model" | "apiKey";
 export type BurnRow = { day: Date; cost: string };
 
 const SOURCES: Record<Grain, { table: string; time: string }> = {
-  daily: { table: "usage_rollups_daily", time: "bucket" },
-  hourly: { table: "usage_rollups_hourly", time: "bucket" },
+  daily: { table: DAILY_ROLLUP, time: "bucket" },
+  hourly: { table: HOURLY_ROLLUP, time: "bucket" },
   raw: { table: "usage_events", time: "ts" },
 };
 

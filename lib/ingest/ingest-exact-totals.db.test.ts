@@ -6,6 +6,8 @@ import { pool } from "@/lib/db";
 import { formatUsd, parseUsd } from "@/lib/money";
 import { makeOrg } from "@/tests/factories";
 import { startMachineServer } from "@/tests/machine-server";
+import { compactRollups } from "@/lib/rollups/compact-rollups";
+import { DAILY_ROLLUP, HOURLY_ROLLUP } from "@/lib/rollups/rollup-sources";
 
 let server: Awaited<ReturnType<typeof startMachineServer>>;
 beforeAll(async () => {
@@ -30,14 +32,18 @@ describe("exact totals", () => {
       const res = await fetch(`${server.url}/api/v1/events`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${secret}` }, body: JSON.stringify({ events }) });
       expect(await res.json()).toMatchObject({ accepted: 5000, rejected: [] });
     }
-    const { rows } = await pool().query(
+    // as dashboards read them (rollups plus deltas), then as folded into the rollups
+    const totals = async (hourly: string, daily: string) => (await pool().query(
       `SELECT (SELECT count(*)::int FROM usage_events WHERE org_id = $1) AS events,
               (SELECT sum(cost_usd)::text FROM usage_events WHERE org_id = $1) AS events_cost,
-              (SELECT sum(cost_usd)::text FROM usage_rollups_hourly WHERE org_id = $1) AS hourly_cost,
-              (SELECT sum(cost_usd)::text FROM usage_rollups_daily WHERE org_id = $1) AS daily_cost`,
+              (SELECT sum(cost_usd)::text FROM ${hourly} h WHERE org_id = $1) AS hourly_cost,
+              (SELECT sum(cost_usd)::text FROM ${daily} d WHERE org_id = $1) AS daily_cost`,
       [org.id],
-    );
+    )).rows[0];
     const total = formatUsd(expected);
-    expect(rows[0]).toEqual({ events: 100_000, events_cost: total, hourly_cost: total, daily_cost: total });
+    const exact = { events: 100_000, events_cost: total, hourly_cost: total, daily_cost: total };
+    expect(await totals(HOURLY_ROLLUP, DAILY_ROLLUP)).toEqual(exact);
+    await compactRollups();
+    expect(await totals("usage_rollups_hourly", "usage_rollups_daily")).toEqual(exact);
   }, 120_000);
 });

@@ -1,35 +1,17 @@
 // The statement that stores a batch of events (DESIGN.md 4, 6, 8): insert
-// the events idempotently, and from the newly inserted rows only, add to the
-// hourly rollups, to the daily rollups (summed from the hourly rows, UTC
-// hours nest in UTC days) and to the ledgers of every budget the event falls
-// under (period in the organisation's time zone). Rollup and ledger rows are
-// written in key order so concurrent batches lock them in the same order.
+// the events idempotently, and from the newly inserted rows only, append
+// their hourly totals (by customer as well) to the rollup deltas, which
+// lib/rollups/compact-rollups.ts folds into the rollups without holding up
+// ingest, and add to the ledgers of every budget the event falls under
+// (period in the organisation's time zone). Ledger rows are written in key
+// order so concurrent batches lock them in the same order.
 import { EVENT_COLUMNS } from "./event-row";
 import { storeSql, unnestInput } from "./store-rows";
 import { NOTIFY_BUDGET_CHANGE } from "@/lib/policy/budget-notify";
 import { ledgerUpsertSql } from "@/lib/policy/ledger-upsert-sql";
+import { MEASURES, MEASURES_OF_EVENTS, ROLLUP_KEY } from "@/lib/rollups/rollup-columns";
 
 const STORED = EVENT_COLUMNS.filter(([c]) => c !== "team_slug").map(([c]) => c);
-
-const KEY = "org_id, bucket, team_id, feature, provider, model";
-
-const MEASURES = [
-  "events", "error_events", "cache_hits", "unpriced_events", "input_tokens", "output_tokens", "cached_input_tokens",
-  "cache_write_tokens", "reasoning_tokens", "cost_usd", "saved_usd", "value_usd", "latency_ms_sum",
-];
-
-/** Each measure of a rollup row, summed over events (named as the rollup column). */
-const OF_EVENTS = [
-  "count(*)", "count(*) FILTER (WHERE status = 'error')", "count(*) FILTER (WHERE cache_hit)", "count(*) FILTER (WHERE unpriced)",
-  "sum(input_tokens)", "sum(output_tokens)", "sum(cached_input_tokens)", "sum(cache_write_tokens)", "sum(reasoning_tokens)",
-  "sum(cost_usd)", "sum(saved_usd)", "coalesce(sum(value_usd), 0)", "coalesce(sum(latency_ms), 0)",
-].map((expr, i) => `${expr} AS ${MEASURES[i]}`);
-
-function addTo(table: string, rows: string): string {
-  return `INSERT INTO ${table} AS r (${KEY}, ${MEASURES.join(", ")})
-    ${rows} ORDER BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT (${KEY}) DO UPDATE SET ${MEASURES.map((m) => `${m} = r.${m} + EXCLUDED.${m}`).join(", ")}`;
-}
 
 const LEDGERS = ledgerUpsertSql("ins", "cost_usd");
 
@@ -43,15 +25,13 @@ ins AS (
   ${onConflict}
   RETURNING org_id, event_id, ts, team_id, feature, provider, model, priced_model, api_key_id, status, cache_hit, unpriced,
             input_tokens, output_tokens, cached_input_tokens, cache_write_tokens, reasoning_tokens, cost_usd, saved_usd,
-            value_usd, latency_ms
+            value_usd, latency_ms, customer_id
 ),
-hours AS (
-  SELECT org_id, date_trunc('hour', ts, 'UTC') AS bucket, team_id, feature, provider, model, ${OF_EVENTS.join(", ")}
-    FROM ins GROUP BY 1, 2, 3, 4, 5, 6
+deltas AS (
+  INSERT INTO usage_rollup_deltas (${ROLLUP_KEY.join(", ")}, customer_id, ${MEASURES.join(", ")})
+  SELECT org_id, date_trunc('hour', ts, 'UTC'), team_id, feature, provider, model, customer_id, ${MEASURES_OF_EVENTS.join(", ")}
+    FROM ins GROUP BY 1, 2, 3, 4, 5, 6, 7
 ),
-hourly AS (${addTo("usage_rollups_hourly", "SELECT * FROM hours")}),
-daily AS (${addTo("usage_rollups_daily", `SELECT org_id, date_trunc('day', bucket, 'UTC'), team_id, feature, provider, model,
-    ${MEASURES.map((m) => `sum(${m})`).join(", ")} FROM hours GROUP BY 1, 2, 3, 4, 5, 6`)}),
 ledgers AS (${LEDGERS}),
 notified AS (${NOTIFY_BUDGET_CHANGE("ledgers")})
 SELECT i.org_id, i.event_id AS id

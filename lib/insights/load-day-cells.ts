@@ -3,6 +3,7 @@
 import { pool } from "@/lib/db";
 import { parseUsd } from "@/lib/money";
 import type { DayCell } from "./types";
+import { DAILY_ROLLUP } from "@/lib/rollups/rollup-sources";
 
 type Row = {
   day: Date; team: string; feature: string; provider: string; model: string;
@@ -13,11 +14,13 @@ type Row = {
 export async function loadDayCells(input: { orgId: string; teamIds: string[] | null; from: Date; to: Date }): Promise<DayCell[]> {
   const { rows } = await pool().query<Row>(
     `SELECT d.bucket AS day, t.slug AS team, d.feature, d.provider, d.model,
-            d.events::text, d.cache_hits::text, d.input_tokens::text AS input, d.output_tokens::text AS output,
-            d.cached_input_tokens::text AS cached, d.cache_write_tokens::text AS cache_write, d.reasoning_tokens::text AS reasoning,
-            d.cost_usd::text AS cost, d.saved_usd::text AS saved
-       FROM usage_rollups_daily d JOIN teams t ON t.org_id = d.org_id AND t.id = d.team_id
-      WHERE d.org_id = $1 AND d.bucket >= $2 AND d.bucket < $3 AND ($4::text[] IS NULL OR d.team_id = ANY($4))`,
+            sum(d.events)::text AS events, sum(d.cache_hits)::text AS cache_hits, sum(d.input_tokens)::text AS input,
+            sum(d.output_tokens)::text AS output, sum(d.cached_input_tokens)::text AS cached,
+            sum(d.cache_write_tokens)::text AS cache_write, sum(d.reasoning_tokens)::text AS reasoning,
+            sum(d.cost_usd)::text AS cost, sum(d.saved_usd)::text AS saved
+       FROM ${DAILY_ROLLUP} d JOIN teams t ON t.org_id = d.org_id AND t.id = d.team_id
+      WHERE d.org_id = $1 AND d.bucket >= $2 AND d.bucket < $3 AND ($4::text[] IS NULL OR d.team_id = ANY($4))
+      GROUP BY 1, 2, 3, 4, 5`,
     [input.orgId, input.from, input.to, input.teamIds],
   );
   return rows.map((r) => ({

@@ -12,6 +12,7 @@ import type { InsightAlertPayload } from "@/lib/schemas/alerts";
 import { NOTIFY_WEBHOOK_DELIVERIES, QUEUE_WEBHOOK_DELIVERIES } from "@/lib/webhooks/webhook-notify";
 import { detectInsights } from "./detect-insights";
 import { DAY_MS, type Insight } from "./types";
+import { HOURLY_ROLLUP } from "@/lib/rollups/rollup-sources";
 
 const RAISE_SQL = `
 WITH candidates AS (
@@ -57,7 +58,7 @@ export async function raiseInsightAlerts(orgId: string, now = new Date()): Promi
 async function activeOrgs(now: Date): Promise<string[]> {
   const { rows } = await pool().query<{ id: string }>(
     `SELECT o.id FROM organizations o
-      WHERE EXISTS (SELECT 1 FROM usage_rollups_hourly r WHERE r.org_id = o.id AND r.bucket >= $1)`,
+      WHERE EXISTS (SELECT 1 FROM ${HOURLY_ROLLUP} r WHERE r.org_id = o.id AND r.bucket >= $1)`,
     [new Date(now.getTime() - DAY_MS)],
   );
   return rows.map((r) => r.id);

@@ -1,9 +1,8 @@
-// Statements of re-pricing (reprice-unpriced.ts). The rollup part follows
-// lib/ingest/store-events-sql.ts (the same keys) and the ledger part is the
-// same statement (lib/policy/ledger-upsert-sql.ts), rows written in key order (so a
-// re-pricing and an ingest batch lock shared rows in the same order). Every
-// stored event already counted in its rollup rows, so those rows exist: the
-// upserts only ever update them.
+// Statements of re-pricing (reprice-unpriced.ts). Like an ingest batch
+// (lib/ingest/store-events-sql.ts), a chunk appends rollup deltas (here: cost
+// deltas) and updates ledgers with the same statement
+// (lib/policy/ledger-upsert-sql.ts), rows written in key order (so a
+// re-pricing and an ingest batch lock shared rows in the same order).
 import { NOTIFY_BUDGET_CHANGE } from "@/lib/policy/budget-notify";
 import { ledgerUpsertSql } from "@/lib/policy/ledger-upsert-sql";
 
@@ -27,22 +26,19 @@ SELECT event_id, ts, provider, model, input_tokens, output_tokens, cached_input_
  LIMIT $8
    FOR UPDATE SKIP LOCKED`;
 
-function rollup(table: string, grain: "hour" | "day"): string {
-  return `INSERT INTO ${table} AS r (org_id, bucket, team_id, feature, provider, model, unpriced_events, cost_usd)
-    SELECT org_id, date_trunc('${grain}', ts, 'UTC'), team_id, feature, provider, model, -count(*), sum(delta_usd)
-      FROM upd GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT (org_id, bucket, team_id, feature, provider, model) DO UPDATE
-      SET unpriced_events = r.unpriced_events + EXCLUDED.unpriced_events, cost_usd = r.cost_usd + EXCLUDED.cost_usd`;
-}
+/** Each event's cost delta, one unpriced event fewer, as rollup deltas (folded like an ingest batch's). */
+const DELTAS = `INSERT INTO usage_rollup_deltas (org_id, bucket, team_id, feature, provider, model, customer_id, unpriced_events, cost_usd)
+    SELECT org_id, date_trunc('hour', ts, 'UTC'), team_id, feature, provider, model, customer_id, -count(*), sum(delta_usd)
+      FROM upd GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 
 const LEDGERS = ledgerUpsertSql("upd", "delta_usd");
 
 /**
  * Prices the given events ($2..$6: event_id, cost_usd, delta_usd,
  * cost_source, priced_model) if they are still unpriced, and adds each
- * event's cost delta to its hourly and daily rollup (one unpriced event
- * fewer) and to the ledger of every budget it falls under, notifying the
- * processes that hold budget state. Returns the number of events priced.
+ * event's cost delta to the rollups (one unpriced event fewer) and to the
+ * ledger of every budget it falls under, notifying the processes that hold
+ * budget state. Returns the number of events priced.
  */
 export const APPLY_CHUNK_SQL = `
 WITH input AS (
@@ -54,10 +50,9 @@ upd AS (
      SET cost_usd = x.cost_usd, cost_source = x.cost_source, priced_model = x.priced_model, unpriced = false
     FROM input x
    WHERE e.org_id = $1 AND e.event_id = x.event_id AND e.unpriced
-  RETURNING e.org_id, e.ts, e.team_id, e.feature, e.provider, e.model, e.priced_model, e.api_key_id, x.delta_usd
+  RETURNING e.org_id, e.ts, e.team_id, e.feature, e.provider, e.model, e.customer_id, e.priced_model, e.api_key_id, x.delta_usd
 ),
-hourly AS (${rollup("usage_rollups_hourly", "hour")}),
-daily AS (${rollup("usage_rollups_daily", "day")}),
+deltas AS (${DELTAS}),
 ledgers AS (${LEDGERS}),
 notified AS (${NOTIFY_BUDGET_CHANGE("ledgers")})
 SELECT (SELECT count(*)::int FROM upd) AS repriced, (SELECT count(*) FROM notified) AS notified`;

@@ -6,6 +6,7 @@ import { makeBudget, makeOrg, makeUsageEvent } from "@/tests/factories";
 import { createPriceOverride } from "./create-price-override";
 import { repriceUnpriced } from "./reprice-unpriced";
 import { syncCatalog } from "./sync-catalog";
+import { compactRollups } from "@/lib/rollups/compact-rollups";
 
 const KEY_ID = "key-reprice";
 // 2000 × $0.123456789 + 500 × $1.000000001 per million = $0.0007469135785,
@@ -59,6 +60,7 @@ function ledgers(orgId: string) {
 }
 
 async function expectConsistent(orgId: string) {
+  await compactRollups();
   for (const [table, grain] of [["usage_rollups_hourly", "hour"], ["usage_rollups_daily", "day"]] as const) {
     const [stored, recomputed] = await rollups(orgId, table, grain);
     expect(stored).toEqual(recomputed);
@@ -71,6 +73,7 @@ function eventRows(orgId: string) {
 }
 
 async function totals(orgId: string) {
+  await compactRollups();
   const [row] = await rows(
     `SELECT (SELECT sum(cost_usd)::text FROM usage_events WHERE org_id = $1) AS events,
             (SELECT count(*)::int FROM usage_events WHERE org_id = $1 AND unpriced) AS unpriced,

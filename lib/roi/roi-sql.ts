@@ -4,6 +4,7 @@
 // as text, counts as int8 text: exact, parsed to bigint by the caller.
 import type { Grain, GrainPlan } from "@/lib/analytics/plan-grains";
 import type { RoiInterval } from "@/lib/schemas/roi";
+import { DAILY_ROLLUP, HOURLY_ROLLUP } from "@/lib/rollups/rollup-sources";
 
 export type Statement = { text: string; values: unknown[] };
 
@@ -31,8 +32,8 @@ export type TraceCellJson = [teamId: string, feature: string, model: string, cos
 export type TracedOutcomeRow = OutcomeRow & { trace_id: string; cells: TraceCellJson[] | null };
 
 const SOURCES: Record<Grain, { table: string; time: string; calls: string; unpriced: string; value: string }> = {
-  daily: { table: "usage_rollups_daily", time: "bucket", calls: "x.events", unpriced: "x.unpriced_events", value: "x.value_usd" },
-  hourly: { table: "usage_rollups_hourly", time: "bucket", calls: "x.events", unpriced: "x.unpriced_events", value: "x.value_usd" },
+  daily: { table: DAILY_ROLLUP, time: "bucket", calls: "x.events", unpriced: "x.unpriced_events", value: "x.value_usd" },
+  hourly: { table: HOURLY_ROLLUP, time: "bucket", calls: "x.events", unpriced: "x.unpriced_events", value: "x.value_usd" },
   raw: { table: "usage_events", time: "ts", calls: "1", unpriced: "x.unpriced::int", value: "coalesce(x.value_usd, 0)" },
 };
 

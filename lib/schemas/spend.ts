@@ -15,8 +15,6 @@ export type SpendInterval = z.infer<typeof SpendInterval>;
 export const SPEND_DEFAULT_DAYS = 30;
 /** Two years, a leap day included. */
 export const SPEND_MAX_DAYS = 731;
-/** Customer spend is read from raw events (the rollups have no customer dimension): a shorter range. */
-export const SPEND_MAX_CUSTOMER_DAYS = 92;
 /** Points per series; at interval hour this allows about 41 days. */
 export const SPEND_MAX_POINTS = 1000;
 
@@ -75,13 +73,7 @@ export const GetSpendQuery = z
   .superRefine((q, ctx) => {
     const days = checkRange(q, ctx, SPEND_MAX_DAYS);
     if (days === null) return;
-    if ((q.groupBy === "customer" || q.customer !== undefined) && days > SPEND_MAX_CUSTOMER_DAYS) {
-      ctx.addIssue({
-        code: "custom",
-        path: [q.groupBy === "customer" ? "groupBy" : "customer"],
-        message: `customer spend is read from raw events: at most ${SPEND_MAX_CUSTOMER_DAYS} days per query (asked for ${Math.ceil(days)})`,
-      });
-    } else if (maxSpendPoints(q.from, q.to, q.interval) > SPEND_MAX_POINTS) {
+    if (maxSpendPoints(q.from, q.to, q.interval) > SPEND_MAX_POINTS) {
       ctx.addIssue({
         code: "custom",
         path: ["interval"],

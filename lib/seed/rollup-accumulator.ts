@@ -1,6 +1,7 @@
 // In-memory totals of a chunk of priced events per (UTC bucket, team,
-// feature, provider, model), upserted into a rollup table in the chunk's
-// transaction so the rollups always equal the stored events.
+// feature, provider, model), and customer for the customer rollup, upserted
+// into a rollup table in the chunk's transaction so the rollups always equal
+// the stored events.
 import type pg from "pg";
 import { formatUsd } from "@/lib/money";
 import type { Usage } from "@/lib/pricing/types";
@@ -11,6 +12,7 @@ export type PricedEvent = {
   feature: string;
   provider: string;
   model: string;
+  customerId: string | null;
   usage: Usage;
   status: string;
   cacheHit: boolean;
@@ -23,7 +25,8 @@ export type PricedEvent = {
 // Token and event counts of one chunk stay far below 2^53: plain numbers.
 // Money is summed exactly in nano-dollars.
 type Totals = {
-  key: readonly [bucketMs: number, teamId: string, feature: string, provider: string, model: string];
+  /** UTC bucket start, then the dimensions (customer first in the customer rollup: '' for none). */
+  key: readonly [bucketMs: number, ...dimensions: string[]];
   counts: number[];
   costNanos: bigint;
   savedNanos: bigint;
@@ -34,7 +37,9 @@ const COUNT_COLUMNS = [
   "cached_input_tokens", "cache_write_tokens", "reasoning_tokens", "latency_ms_sum",
 ] as const;
 
-export type RollupTable = "usage_rollups_hourly" | "usage_rollups_daily";
+export type RollupTable = "usage_rollups_hourly" | "usage_rollups_daily" | "usage_rollups_customer_daily";
+
+const DIMENSIONS = ["team_id", "feature", "provider", "model"];
 
 export class RollupAccumulator {
   private readonly totals = new Map<string, Totals>();
@@ -42,14 +47,20 @@ export class RollupAccumulator {
   constructor(
     readonly table: RollupTable,
     private readonly bucketMs: number,
-  ) {}
+  ) {
+    this.byCustomer = table === "usage_rollups_customer_daily";
+  }
+
+  private readonly byCustomer: boolean;
 
   add(e: PricedEvent): void {
     const bucket = e.tsMs - (e.tsMs % this.bucketMs);
-    const id = `${bucket}|${e.teamId}|${e.feature}|${e.provider}|${e.model}`;
+    const dimensions = [e.teamId, e.feature, e.provider, e.model];
+    if (this.byCustomer) dimensions.unshift(e.customerId ?? "");
+    const id = `${bucket}|${dimensions.join("|")}`;
     let t = this.totals.get(id);
     if (!t) {
-      t = { key: [bucket, e.teamId, e.feature, e.provider, e.model], counts: COUNT_COLUMNS.map(() => 0), costNanos: 0n, savedNanos: 0n };
+      t = { key: [bucket, ...dimensions], counts: COUNT_COLUMNS.map(() => 0), costNanos: 0n, savedNanos: 0n };
       this.totals.set(id, t);
     }
     const c = t.counts;
@@ -76,19 +87,21 @@ export class RollupAccumulator {
     if (this.totals.size === 0) return;
     const rows = [...this.totals.values()].sort((a, b) => compareKeys(a.key, b.key));
     this.totals.clear();
+    const dimensions = this.byCustomer ? ["customer_id", ...DIMENSIONS] : DIMENSIONS;
     const params: unknown[][] = [
       rows.map((r) => new Date(r.key[0]).toISOString()),
-      ...[1, 2, 3, 4].map((i) => rows.map((r) => r.key[i])),
+      ...dimensions.map((_, i) => rows.map((r) => r.key[i + 1])),
       ...COUNT_COLUMNS.map((_, i) => rows.map((r) => r.counts[i])),
       rows.map((r) => formatUsd(r.costNanos)),
       rows.map((r) => formatUsd(r.savedNanos)),
     ];
-    const types = ["timestamptz", "text", "text", "text", "text", ...COUNT_COLUMNS.map(() => "int8"), "numeric", "numeric"];
+    const types = ["timestamptz", ...dimensions.map(() => "text"), ...COUNT_COLUMNS.map(() => "int8"), "numeric", "numeric"];
     const added = [...COUNT_COLUMNS, "cost_usd", "saved_usd"];
+    const key = ["org_id", "bucket", ...dimensions].join(", ");
     await client.query(
-      `INSERT INTO ${this.table} AS r (org_id, bucket, team_id, feature, provider, model, ${added.join(", ")})
+      `INSERT INTO ${this.table} AS r (${key}, ${added.join(", ")})
        SELECT $1, * FROM unnest(${types.map((t, i) => `$${i + 2}::${t}[]`).join(", ")})
-       ON CONFLICT (org_id, bucket, team_id, feature, provider, model)
+       ON CONFLICT (${key})
        DO UPDATE SET ${added.map((c) => `${c} = r.${c} + excluded.${c}`).join(", ")}`,
       [orgId, ...params],
     );
@@ -98,7 +111,7 @@ export class RollupAccumulator {
 function compareKeys(a: Totals["key"], b: Totals["key"]): number {
   if (a[0] !== b[0]) return a[0] - b[0];
   for (let i = 1; i < a.length; i++) {
-    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+    if (a[i] !== b[i]) return (a[i] as string) < (b[i] as string) ? -1 : 1;
   }
   return 0;
 }

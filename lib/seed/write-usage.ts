@@ -53,6 +53,7 @@ export async function writeUsage(options: WriteUsageOptions): Promise<WriteUsage
   while (!next.done) {
     const hourly = new RollupAccumulator("usage_rollups_hourly", HOUR_MS);
     const daily = new RollupAccumulator("usage_rollups_daily", DAY_MS);
+    const customers = new RollupAccumulator("usage_rollups_customer_daily", DAY_MS);
     const outcomeLines: string[] = [];
 
     // Pulls items until the chunk holds `chunkSize` events; events become COPY
@@ -67,6 +68,7 @@ export async function writeUsage(options: WriteUsageOptions): Promise<WriteUsage
           const priced = priceEvent(item.row, teamId(item.row.team), options.prices, result);
           hourly.add(priced.event);
           daily.add(priced.event);
+          customers.add(priced.event);
           lines.push(eventLine(orgId, item.row, priced));
           inChunk++;
         }
@@ -90,6 +92,7 @@ export async function writeUsage(options: WriteUsageOptions): Promise<WriteUsage
       }
       await hourly.flush(client, orgId);
       await daily.flush(client, orgId);
+      await customers.flush(client, orgId);
       await client.query("COMMIT");
       result.outcomes += outcomeLines.length;
     } catch (err) {
@@ -122,7 +125,7 @@ function priceEvent(row: UsageRow, teamId: string, prices: WriteUsageOptions["pr
   result.savedNanos += savedNanos;
   if (!price) result.unpriced++;
   const event: PricedEvent = {
-    tsMs: row.ts.getTime(), teamId, feature: row.feature, provider: row.provider, model: row.model, usage: row.usage,
+    tsMs: row.ts.getTime(), teamId, feature: row.feature, provider: row.provider, model: row.model, customerId: row.customerId ?? null, usage: row.usage,
     status: row.status, cacheHit: row.cacheHit, unpriced: !price, costNanos, savedNanos, latencyMs: row.latencyMs,
   };
   return { event, pricedModel: price?.model ?? null, costSource };
