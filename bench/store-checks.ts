@@ -2,16 +2,8 @@
 // rows plus deltas not folded yet) and budget ledgers equal the stored events
 // exactly (DESIGN.md 4, 6).
 import type pg from "pg";
+import { MEASURES, MEASURES_OF_EVENTS, SUMMED_MEASURES } from "@/lib/rollups/rollup-columns";
 import { DAILY_ROLLUP, HOURLY_ROLLUP } from "@/lib/rollups/rollup-sources";
-
-const MEASURES: [string, string][] = [
-  ["events", "count(*)"], ["error_events", "count(*) FILTER (WHERE status = 'error')"],
-  ["cache_hits", "count(*) FILTER (WHERE cache_hit)"], ["unpriced_events", "count(*) FILTER (WHERE unpriced)"],
-  ["input_tokens", "sum(input_tokens)"], ["output_tokens", "sum(output_tokens)"],
-  ["cached_input_tokens", "sum(cached_input_tokens)"], ["cache_write_tokens", "sum(cache_write_tokens)"],
-  ["reasoning_tokens", "sum(reasoning_tokens)"], ["cost_usd", "sum(cost_usd)"], ["saved_usd", "sum(saved_usd)"],
-  ["value_usd", "coalesce(sum(value_usd), 0)"], ["latency_ms_sum", "coalesce(sum(latency_ms), 0)"],
-];
 
 /** Rollup rows of `grain` that differ from the events they should sum (missing or extra rows included). */
 export async function rollupMismatches(db: pg.ClientBase, grain: "hour" | "day"): Promise<number> {
@@ -20,11 +12,11 @@ export async function rollupMismatches(db: pg.ClientBase, grain: "hour" | "day")
   const { rows } = await db.query<{ n: string }>(`
     SELECT count(*) AS n FROM (
       SELECT org_id, date_trunc('${grain}', ts, 'UTC') AS bucket, team_id, feature, provider, model,
-             ${MEASURES.map(([name, expr]) => `${expr} AS ${name}`).join(", ")}
+             ${MEASURES_OF_EVENTS.join(", ")}
         FROM usage_events GROUP BY 1, 2, 3, 4, 5, 6) e
-    FULL JOIN (SELECT ${key}, ${MEASURES.map(([m]) => `sum(${m}) AS ${m}`).join(", ")} FROM ${source} s GROUP BY ${key}) r
+    FULL JOIN (SELECT ${key}, ${SUMMED_MEASURES.join(", ")} FROM ${source} s GROUP BY ${key}) r
       USING (${key})
-    WHERE (${MEASURES.map(([m]) => `e.${m}`).join(", ")}) IS DISTINCT FROM (${MEASURES.map(([m]) => `r.${m}`).join(", ")})`);
+    WHERE (${MEASURES.map((m) => `e.${m}`).join(", ")}) IS DISTINCT FROM (${MEASURES.map((m) => `r.${m}`).join(", ")})`);
   return Number(rows[0].n);
 }
 
