@@ -61,6 +61,12 @@ describe("GetSpendQuery", () => {
     expect(GetSpendQuery.safeParse({ from: "2026-10-01T00:00:00Z", to: "2026-10-31T00:00:00Z", interval: "hour" }).success).toBe(true);
     expect(GetSpendQuery.safeParse({ from: "2024-11-01T00:00:00Z", to: "2026-11-01T00:00:00Z", interval: "day" }).success).toBe(true);
   });
+
+  it("allows customer spend over a year (read from the customer rollup)", () => {
+    const q = { from: "2025-11-01T00:00:00Z", to: "2026-11-01T00:00:00Z", interval: "month" };
+    expect(GetSpendQuery.safeParse({ ...q, groupBy: "customer" }).success).toBe(true);
+    expect(GetSpendQuery.safeParse({ ...q, customer: "cus_acme" }).success).toBe(true);
+  });
 });
 
 describe("GetSpendResponse", () => {
