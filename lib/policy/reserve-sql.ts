@@ -1,6 +1,6 @@
 // The statements of a group-committed reserving batch (reserve.ts), in the
-// order it runs them. Only LOCK_LEDGERS_SQL and SETTLE_SQL run while the
-// batch holds its ledger locks; the inserts, with their index entries and
+// order it runs them. Only LOCK_LEDGERS_SQL, EXPIRED_HOLDS_SQL (when a hold
+// has expired) and SETTLE_SQL run while the batch holds its ledger locks; the inserts, with their index entries and
 // foreign-key checks, happen before, while another batch may hold them.
 // reserve.ts runs them as named prepared statements: planned once per
 // connection, not on every batch (planning the lock took longer than running it).
@@ -25,14 +25,26 @@ SELECT * FROM unnest($7::text[], $8::text[], $9::text[], $10::timestamptz[], $11
 /**
  * Creates missing ledgers and locks every ledger in key order (ON CONFLICT DO
  * UPDATE locks existing rows, and waits for and then sees rows another
- * transaction is creating), and returns their totals.
- * $1-$4 ledger keys (org, budget, period start, period end), sorted.
+ * transaction is creating), and returns their totals, with whether any held
+ * reservation of the organisations has expired. That flag comes from the
+ * statement's snapshot, taken before any wait for a lock: it may still show a
+ * hold an expiry sweep has since released (then EXPIRED_HOLDS_SQL, run after,
+ * finds the truth), and it can miss only a reservation committed during the
+ * wait that had already expired, which then stays counted: a stricter answer,
+ * never a cap exceeded. Most batches see no expired hold and skip that statement.
+ * $1-$4 ledger keys (org, budget, period start, period end), sorted; $5 organisations.
  */
 export const LOCK_LEDGERS_SQL = `
-INSERT INTO budget_ledgers AS l (org_id, budget_id, period_start, period_end)
-SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[]) ORDER BY 1, 2
-ON CONFLICT (org_id, budget_id, period_start) DO UPDATE SET period_end = l.period_end
-RETURNING l.org_id, l.budget_id, l.period_start, l.spent_usd::text AS spent, l.reserved_usd::text AS reserved`;
+WITH locked AS (
+  INSERT INTO budget_ledgers AS l (org_id, budget_id, period_start, period_end)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[]) ORDER BY 1, 2
+  ON CONFLICT (org_id, budget_id, period_start) DO UPDATE SET period_end = l.period_end
+  RETURNING l.org_id, l.budget_id, l.period_start, l.spent_usd::text AS spent, l.reserved_usd::text AS reserved
+)
+SELECT locked.*, EXISTS (
+  SELECT 1 FROM reservations r WHERE r.org_id = ANY($5::text[]) AND r.status = 'held' AND r.expires_at <= now()
+) AS any_expired
+  FROM locked`;
 
 /**
  * Expired holds still on the locked ledgers, to leave out of their totals.

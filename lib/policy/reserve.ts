@@ -62,14 +62,17 @@ async function lockLedgers(client: pg.PoolClient, plans: Plan[]): Promise<Map<st
   const byOrg = new Map<string, Map<string, Ledger>>();
   if (keys.size === 0) return byOrg;
   const sorted = [...keys.values()].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
-  const values = [sorted.map((k) => k.orgId), sorted.map((k) => k.budgetId), sorted.map((k) => k.periodStart.toISOString()), sorted.map((k) => k.periodEnd.toISOString())];
+  const orgs = [...new Set(sorted.map((k) => k.orgId))];
+  const values = [sorted.map((k) => k.orgId), sorted.map((k) => k.budgetId), sorted.map((k) => k.periodStart.toISOString()), sorted.map((k) => k.periodEnd.toISOString()), orgs];
   const { rows } = await client.query({ name: "policy-lock-ledgers", text: LOCK_LEDGERS_SQL, values });
-  const expired = await client.query<{ org_id: string; budget_id: string; period_start: Date; amount: string }>({
-    name: "policy-expired-holds",
-    text: EXPIRED_HOLDS_SQL,
-    values: [[...new Set(sorted.map((k) => k.orgId))], plans.map((p) => p.id)],
-  });
-  const expiredAmount = new Map(expired.rows.map((e) => [`${e.org_id}\u0000${e.budget_id}\u0000${e.period_start.getTime()}`, parseUsd(e.amount)]));
+  const expired = rows.some((r) => r.any_expired)
+    ? (await client.query<{ org_id: string; budget_id: string; period_start: Date; amount: string }>({
+        name: "policy-expired-holds",
+        text: EXPIRED_HOLDS_SQL,
+        values: [orgs, plans.map((p) => p.id)],
+      })).rows
+    : [];
+  const expiredAmount = new Map(expired.map((e) => [`${e.org_id}\u0000${e.budget_id}\u0000${e.period_start.getTime()}`, parseUsd(e.amount)]));
   for (const r of rows) {
     if (!byOrg.has(r.org_id)) byOrg.set(r.org_id, new Map());
     const periodStart = (r.period_start as Date).getTime();
