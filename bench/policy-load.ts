@@ -3,6 +3,7 @@
 // its threads do, so the Lua script reports each thread that has its count
 // and wrk is ended (SIGINT: it then prints its summary) once all have.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 
 export type LoadOptions = {
@@ -50,6 +51,9 @@ export function runWrk(options: LoadOptions): Promise<LoadResult> {
     ...(options.tracePrefix ? { POLICY_WRK_TRACE: options.tracePrefix } : {}),
   };
   const args = ["-t", String(options.threads), "-c", String(options.connections), "-d", `${options.maxSeconds}s`, "--timeout", "10s", "--latency", "-s", SCRIPT, options.url];
+  if (!fs.existsSync(WRK)) {
+    return Promise.reject(new Error(`the load tool wrk is not at ${WRK}: install it (apt-get install wrk) or set BENCH_WRK to its path`));
+  }
   return new Promise((resolve, reject) => {
     const child = spawn(WRK, args, { env, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
