@@ -80,3 +80,22 @@ test("a team lead sees only their team in Explore and in the event log", async (
   expect((await page.request.get("/api/v1/events-log?team=search")).status()).toBe(403);
   expect((await page.request.get("/api/v1/events-log/export?team=search")).status()).toBe(403);
 });
+
+test("finance breaks 90 days of spend down by customer, and it adds up to the spend by team", async ({ page }) => {
+  await signIn(page, "finance");
+  const to = new Date().toISOString();
+  const from = new Date(Date.now() - 90 * 86_400_000).toISOString();
+  const spend = async (groupBy: string) => {
+    const res = await page.request.get(`/api/v1/spend?from=${from}&to=${to}&groupBy=${groupBy}&interval=week`);
+    expect(res.status()).toBe(200);
+    return res.json();
+  };
+  const [byCustomer, byTeam] = await Promise.all([spend("customer"), spend("team")]);
+  expect(byCustomer.totals).toEqual(byTeam.totals);
+  // calls for customers by id, and internal calls (no customer id) as null
+  expect(byCustomer.series.filter((s: { key: string | null }) => s.key !== null).length).toBeGreaterThan(1);
+  expect(byCustomer.series.some((s: { key: string | null }) => s.key === null)).toBe(true);
+
+  await page.goto("/explore?groupBy=customer&range=90d&interval=week");
+  await expect(page.getByRole("table", { name: "Spend by customer", exact: true }).locator("tbody tr").first()).toBeVisible();
+});
