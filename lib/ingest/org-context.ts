@@ -1,6 +1,7 @@
 // What ingest needs to know of an organisation, cached briefly per process:
 // its settings, its teams by slug, and its price book (catalog + overrides).
 import { pool } from "@/lib/db";
+import { subscribe } from "@/lib/db-listener";
 import { PriceBook } from "@/lib/pricing/price-book";
 import { loadOverrides } from "@/lib/pricing/sync-catalog";
 import { memoResolver, type PriceResolver } from "./price-event";
@@ -19,6 +20,10 @@ export type OrgContext = {
 const TTL_MS = 15_000;
 type Entry = { at: number; context: Promise<OrgContext>; loaded?: OrgContext };
 const cache = new Map<string, Entry>();
+
+/** Notified (payload: the organisation id) when an organisation's settings change. */
+export const ORG_CHANNEL = "finops_orgs";
+subscribe(ORG_CHANNEL, (orgId) => cache.delete(orgId), () => cache.clear());
 
 async function load(orgId: string): Promise<OrgContext> {
   const [org, teams, overrides] = await Promise.all([

@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { TimeZoneForm } from "@/components/settings/time-zone-form";
 import { type Action, roleMay } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/viewer";
+import { knownTimeZones } from "@/lib/schemas/organization";
 
 export const metadata = { title: "Settings" };
 
@@ -23,6 +25,14 @@ export default async function SettingsPage() {
         </p>
       </div>
       <div className="cards">
+        <div className="card">
+          <h2>Organisation</h2>
+          {roleMay(viewer, "org.manage") ? (
+            <TimeZoneForm current={viewer.timeZone} zones={knownTimeZones()} />
+          ) : (
+            <p className="muted">Time zone {viewer.timeZone}. Only admins change it.</p>
+          )}
+        </div>
         {SECTIONS.map((section) => (
           <div className="card" key={section.href}>
             <h2>{section.title}</h2>
