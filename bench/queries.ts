@@ -21,6 +21,7 @@ import { GET } from "@/app/api/v1/spend/route";
 import { getMonthToDate } from "@/lib/analytics/get-month-to-date";
 import { getSpendSeries } from "@/lib/analytics/get-spend-series";
 import { loadSpendContext } from "@/lib/analytics/load-spend-context";
+import { planCustomerGrains } from "@/lib/analytics/plan-customer-grains";
 import { planGrains } from "@/lib/analytics/plan-grains";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { closeDb, pool } from "@/lib/db";
@@ -71,7 +72,10 @@ async function spendScenario(orgId: string, apiKey: string, name: string, timeZo
   await setZone(orgId, timeZone);
   const query = GetSpendQuery.parse(params);
   const { bucketStarts } = await loadSpendContext({ orgId, teamSlug: null, from: query.from, to: query.to, interval: query.interval });
-  const plan = planGrains({ from: query.from, to: query.to, bucketStarts, rawOnly: false, dailyOnly: query.groupBy === "customer" });
+  const plan =
+    query.groupBy === "customer"
+      ? planCustomerGrains({ from: query.from, to: query.to, interval: query.interval, timeZone })
+      : planGrains({ from: query.from, to: query.to, bucketStarts, rawOnly: false });
   const url = `http://localhost/api/v1/spend?${new URLSearchParams(params)}`;
   const api = () => GET(new Request(url, { headers: { authorization: `Bearer ${apiKey}` } })).then((res) => res.text());
   const fn = () => getSpendSeries({ orgId, teamIds: null, query });

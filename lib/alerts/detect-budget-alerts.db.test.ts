@@ -113,8 +113,9 @@ describe("budget alerts on ingest", () => {
     const { org } = await makeOrg();
     const budget = await makeBudget(org.id, { name: "q", period: "quarter", limitUsd: "10", alertThresholds: [0.5] });
     const ledger = (spent: string, start: string, end: string) =>
-      pool().query(`INSERT INTO budget_ledgers (org_id, budget_id, period_start, period_end, spent_usd) VALUES ($1, $2, $3, $4, $5)`, [org.id, budget.id, start, end, spent]);
-    await ledger("9", "2026-07-01T00:00:00Z", "2026-10-01T00:00:00Z"); // an earlier transaction's: not looked at
+      pool().query(`INSERT INTO budget_ledgers (org_id, budget_id, period_start, period_end, spent_usd, updated_at) VALUES ($1, $2, $3, $4, $5, now() - interval '1 minute')`, [org.id, budget.id, start, end, spent]);
+    // an earlier transaction's (written a minute ago: updated_at has millisecond precision): not looked at
+    await ledger("9", "2026-07-01T00:00:00Z", "2026-10-01T00:00:00Z");
     const raised = await withTransaction(pool(), async (client) => {
       await client.query(
         `INSERT INTO budget_ledgers (org_id, budget_id, period_start, period_end, spent_usd, updated_at) VALUES ($1, $2, '2026-10-01T00:00:00Z', '2027-01-01T00:00:00Z', 6, now())`,

@@ -1,6 +1,7 @@
 import { queryWithWorkMem } from "@/lib/db";
 import type { GetSpendQuery, GetSpendResponse } from "@/lib/schemas/spend";
 import { loadSpendContext } from "./load-spend-context";
+import { planCustomerGrains } from "./plan-customer-grains";
 import { planGrains } from "./plan-grains";
 import { spendSql, type SpendRow } from "./spend-sql";
 import { scopeToTeam } from "./team-scope";
@@ -20,13 +21,11 @@ export async function getSpendSeries(input: { orgId: string; teamIds: string[] |
 
   const scope = scopeToTeam({ teamIds, team: query.team, teamId: context.teamId, what: "spend" });
 
-  const plan = planGrains({
-    from: query.from,
-    to: query.to,
-    bucketStarts: context.bucketStarts,
-    rawOnly: false,
-    dailyOnly: query.groupBy === "customer" || query.customer !== undefined,
-  });
+  const { from, to, interval } = query;
+  const plan =
+    query.groupBy === "customer" || query.customer !== undefined
+      ? planCustomerGrains({ from, to, interval, timeZone: context.timeZone })
+      : planGrains({ from, to, bucketStarts: context.bucketStarts, rawOnly: false });
   const sql = spendSql({
     orgId,
     plan,

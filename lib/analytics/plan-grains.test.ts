@@ -77,15 +77,6 @@ describe("planGrains", () => {
     expect(stretches(plan)).toEqual([["raw", "2026-11-01T00:00:00.000Z", "2026-11-04T00:00:00.000Z"]]);
   });
 
-  it("reads raw events instead of hourly rollups when the dimension has a daily rollup only (customers)", () => {
-    const plan = planGrains({ from: at("2026-11-01T10:20:00Z"), to: at("2026-11-04T05:30:00Z"), bucketStarts: utcDays("2026-11-01T00:00:00Z", 4), rawOnly: false, dailyOnly: true });
-    expect(stretches(plan)).toEqual([
-      ["raw", "2026-11-01T10:20:00.000Z", "2026-11-02T00:00:00.000Z"],
-      ["daily", "2026-11-02T00:00:00.000Z", "2026-11-04T00:00:00.000Z"],
-      ["raw", "2026-11-04T00:00:00.000Z", "2026-11-04T05:30:00.000Z"],
-    ]);
-  });
-
   it("plans nothing for an empty range", () => {
     expect(stretches(planGrains({ from: at("2026-11-01T00:00:00Z"), to: at("2026-11-01T00:00:00Z"), bucketStarts: [], rawOnly: false }))).toEqual([]);
   });

@@ -15,7 +15,7 @@
 // and months mostly from daily ones; in a half-hour zone (Asia/Kolkata) one
 // hour per bucket boundary is read from raw events. Raw events are read in
 // full only when nothing coarser fits (a dimension no rollup has). Customer
-// queries have a daily rollup only: their hourly stretches are read raw.
+// queries are planned by plan-customer-grains.ts.
 
 export type Grain = "daily" | "hourly" | "raw";
 
@@ -38,8 +38,6 @@ export function planGrains(input: {
   bucketStarts: readonly Date[];
   /** The query needs a dimension the rollups do not have. */
   rawOnly: boolean;
-  /** The query's dimension has a daily rollup but no hourly one. */
-  dailyOnly?: boolean;
 }): GrainPlan {
   const from = input.from.getTime();
   const to = input.to.getTime();
@@ -52,9 +50,8 @@ export function planGrains(input: {
   const inside = input.bucketStarts.map((d) => d.getTime()).filter((ms) => ms > from && ms < to);
   const edges = [from, ...inside, to];
   const pieces: { grain: Grain; from: number; to: number }[] = [];
-  const add = (wanted: Grain, start: number, end: number) => {
+  const add = (grain: Grain, start: number, end: number) => {
     if (start >= end) return;
-    const grain = wanted === "hourly" && input.dailyOnly ? "raw" : wanted;
     const last = pieces.at(-1);
     if (last?.grain === grain && last.to === start) last.to = end;
     else pieces.push({ grain, from: start, to: end });

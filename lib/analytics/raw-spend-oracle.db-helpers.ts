@@ -13,8 +13,7 @@ export const SEED_END = new Date("2026-11-05T10:20:00Z");
 
 /** A fresh organisation with 14 days of generated usage; optionally in another time zone. */
 export async function seedSpendOrg(timeZone = "UTC"): Promise<{ orgId: string; teamIds: Map<string, string> }> {
-  const { orgId } = await seedOrg({ slug: randomSlug("spend"), events: 6_000, days: 14, end: SEED_END });
-  await pool().query("UPDATE organizations SET time_zone = $2 WHERE id = $1", [orgId, timeZone]);
+  const { orgId } = await seedOrg({ slug: randomSlug("spend"), events: 6_000, days: 14, end: SEED_END, timeZone });
   const { rows } = await pool().query<{ id: string; slug: string }>("SELECT id, slug FROM teams WHERE org_id = $1", [orgId]);
   return { orgId, teamIds: new Map(rows.map((r) => [r.slug, r.id])) };
 }

@@ -26,7 +26,7 @@ const SOURCES: Record<Grain, Source> = {
   hourly: { table: HOURLY_ROLLUP, time: "bucket", events: "x.events", same: "hour" },
   raw: { table: "usage_events", time: "ts", events: "1", same: null },
 };
-/** Customer queries read the customer rollup for whole days (the plan has no hourly stretch then). */
+/** Customer queries read the customer rollup, days in the organisation's zone (the plan has no hourly stretch then). */
 const CUSTOMER_DAILY: Source = { ...SOURCES.daily, table: CUSTOMER_DAILY_ROLLUP };
 
 const COLUMN: Record<SpendGroupBy, string> = { team: "x.team_id", model: "x.model", feature: "x.feature", provider: "x.provider", customer: "x.customer_id" };
@@ -38,8 +38,8 @@ const COLUMN: Record<SpendGroupBy, string> = { team: "x.team_id", model: "x.mode
  * date_trunc(interval, time, zone), and the union is summed per bucket and
  * key. A plan puts a rollup row only inside one output bucket, so when the
  * interval is the grain itself (hourly rows, interval hour) the row's own
- * bucket is its label. Only the daily rollup has a customer dimension (its
- * '' is "no customer"): a plan for a customer query must have no hourly stretch.
+ * bucket is its label. Customer queries read the customer rollup (local
+ * days, '' for "no customer") where planCustomerGrains says so: no hourly stretch.
  */
 export function spendSql(input: {
   orgId: string;

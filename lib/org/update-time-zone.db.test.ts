@@ -3,6 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { ingestEvents } from "@/lib/ingest/ingest-events";
+import { expectAgreesWithRaw, rawSpend, SEED_END, seedSpendOrg } from "@/lib/analytics/raw-spend-oracle.db-helpers";
+import { getSpendSeries } from "@/lib/analytics/get-spend-series";
+import { GetSpendQuery } from "@/lib/schemas/spend";
 import { makeBudget, makeMember, makeOrg, makeUsageEvent } from "@/tests/factories";
 import { updateTimeZone } from "./update-time-zone";
 
@@ -40,5 +43,20 @@ describe("updateTimeZone", () => {
     // the same zone again changes nothing and audits nothing
     await updateTimeZone({ orgId: org.id, actorUserId: user.id, timeZone: "Europe/Berlin", now: NOW });
     expect(await prisma().auditLog.count({ where: { orgId: org.id, action: "organization.update" } })).toBe(1);
+  });
+
+  it("recounts the customer rollup in the new zone: customer spend per local day agrees with raw events", async () => {
+    const { orgId } = await seedSpendOrg("UTC");
+    const user = await makeMember(orgId, "admin");
+    // deltas not folded yet when the zone changes
+    const principal = { orgId, keyId: "k", scopes: ["ingest" as const], teamId: null };
+    const late = [makeUsageEvent({ team: "search", timestamp: "2026-11-03T23:30:00Z", costUsd: "0.75", customerId: "cus_late" })];
+    expect((await ingestEvents({ principal, body: Buffer.from(JSON.stringify({ events: late })), contentType: "application/json", now: SEED_END })).accepted).toBe(1);
+
+    await updateTimeZone({ orgId, actorUserId: user.id, timeZone: "Europe/Berlin" });
+    for (const interval of ["day", "week"]) {
+      const query = GetSpendQuery.parse({ from: "2026-10-24T22:00:00Z", to: "2026-11-05T10:20:00Z", groupBy: "customer", interval });
+      expectAgreesWithRaw(await getSpendSeries({ orgId, teamIds: null, query }), await rawSpend(orgId, query, null));
+    }
   });
 });

@@ -1,8 +1,9 @@
 // Changing the organisation's time zone: budget periods, chart days and the
 // month to date follow it from then on. In one transaction, audited: the
-// zone, and every live budget's current-period ledger rebuilt for the period
-// as the new zone draws it (spend summed from the events; holds of open
-// reservations stay on the old period's ledger until they settle or expire).
+// zone, every live budget's current-period ledger rebuilt for the period as
+// the new zone draws it (spend summed from the events; holds of open
+// reservations stay on the old period's ledger until they settle or expire),
+// and the customer rollup's local days recounted from the events.
 // Every process drops its cached organisation and budget state.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
@@ -10,18 +11,20 @@ import { rebuildCurrentLedger } from "@/lib/budgets/rebuild-ledger";
 import { AppError } from "@/lib/http/errors";
 import { invalidateOrgContext, ORG_CHANNEL } from "@/lib/ingest/org-context";
 import { BUDGET_CHANNEL } from "@/lib/policy/budget-notify";
+import { rebuildCustomerRollup } from "@/lib/rollups/compact-rollups";
 import { invalidateBudgetState } from "@/lib/policy/budget-state";
 import type { OrganizationSettings } from "@/lib/schemas/organization";
 
 export async function updateTimeZone(input: { orgId: string; actorUserId: string; timeZone: string; now?: Date }): Promise<OrganizationSettings> {
   const result = await prisma().$transaction(async (tx) => {
-    // the row lock orders concurrent changes of the zone
-    const [before] = await tx.$queryRaw<{ time_zone: string }[]>`SELECT time_zone FROM organizations WHERE id = ${input.orgId} FOR UPDATE`;
+    // the row lock orders concurrent changes of the zone (and lets ingest's key checks through)
+    const [before] = await tx.$queryRaw<{ time_zone: string }[]>`SELECT time_zone FROM organizations WHERE id = ${input.orgId} FOR NO KEY UPDATE`;
     if (!before) throw new AppError("not_found", "The organisation no longer exists.");
     const org = await tx.organization.update({ where: { id: input.orgId }, data: { timeZone: input.timeZone }, select: { slug: true, name: true, timeZone: true } });
     if (before.time_zone === input.timeZone) return org;
     const budgets = await tx.budget.findMany({ where: { orgId: input.orgId, archivedAt: null }, select: { id: true, period: true } });
     for (const budget of budgets) await rebuildCurrentLedger(tx, input.orgId, budget, input.now);
+    await rebuildCustomerRollup((sql, ...values) => tx.$executeRawUnsafe(sql, ...values), input.orgId, input.timeZone);
     await recordAudit(tx, {
       orgId: input.orgId,
       actorUserId: input.actorUserId,

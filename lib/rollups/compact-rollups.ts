@@ -8,24 +8,62 @@
 import { pool } from "@/lib/db";
 import { withTransaction } from "@/lib/ingest/with-transaction";
 import { repeater } from "@/lib/time/repeat";
-import { addToRollup, ROLLUP_KEY, SUMMED_MEASURES } from "./rollup-columns";
+import { addToRollup, MEASURES, MEASURES_OF_EVENTS, ROLLUP_KEY, SUMMED_MEASURES } from "./rollup-columns";
 
 /** One compaction at a time across every process on the database: the others skip their turn. */
 export const COMPACTION_LOCK = 7_410_001;
 
 const DIMENSIONS = ROLLUP_KEY.filter((c) => c !== "org_id" && c !== "bucket");
+const CUSTOMER_KEY = ["org_id", "bucket", "customer_id", ...DIMENSIONS];
 const groupBy = (n: number) => Array.from({ length: n }, (_, i) => i + 1).join(", ");
-const DAY = "date_trunc('day', bucket, 'UTC')";
+const MEASURE_LIST = SUMMED_MEASURES.join(", ");
 
-export const COMPACT_SQL = `
-WITH d AS (DELETE FROM usage_rollup_deltas RETURNING *),
-hours AS (SELECT ${ROLLUP_KEY.join(", ")}, ${SUMMED_MEASURES.join(", ")} FROM d GROUP BY ${groupBy(ROLLUP_KEY.length)}),
+/**
+ * Folds the deltas committed so far. Customer rows are days in each
+ * organisation's time zone (as it is when folded): an hourly delta lies in
+ * one local day wherever local midnight is a whole UTC hour, the only zones
+ * spend reads them for (plan-customer-grains.ts). `skipCustomersOf` ($1), when
+ * given, is an organisation whose customer rows the same statement rebuilds.
+ */
+function foldSql(skipCustomersOf: string | null): string {
+  return `
+d AS (DELETE FROM usage_rollup_deltas RETURNING *),
+hours AS (SELECT ${ROLLUP_KEY.join(", ")}, ${MEASURE_LIST} FROM d GROUP BY ${groupBy(ROLLUP_KEY.length)}),
 hourly AS (${addToRollup("usage_rollups_hourly", ROLLUP_KEY, "SELECT * FROM hours")}),
 daily AS (${addToRollup("usage_rollups_daily", ROLLUP_KEY,
-  `SELECT org_id, ${DAY}, ${DIMENSIONS.join(", ")}, ${SUMMED_MEASURES.join(", ")} FROM hours GROUP BY ${groupBy(ROLLUP_KEY.length)}`)}),
-customers AS (${addToRollup("usage_rollups_customer_daily", ["org_id", "bucket", "customer_id", ...DIMENSIONS],
-  `SELECT org_id, ${DAY}, coalesce(customer_id, ''), ${DIMENSIONS.join(", ")}, ${SUMMED_MEASURES.join(", ")}
-     FROM d GROUP BY ${groupBy(ROLLUP_KEY.length + 1)}`)})
+  `SELECT org_id, date_trunc('day', bucket, 'UTC'), ${DIMENSIONS.join(", ")}, ${MEASURE_LIST} FROM hours GROUP BY ${groupBy(ROLLUP_KEY.length)}`)}),
+customers AS (${addToRollup("usage_rollups_customer_daily", CUSTOMER_KEY,
+  `SELECT d.org_id, date_trunc('day', d.bucket, o.time_zone), coalesce(d.customer_id, ''), ${DIMENSIONS.map((c) => `d.${c}`).join(", ")}, ${MEASURE_LIST}
+     FROM d JOIN organizations o ON o.id = d.org_id${skipCustomersOf ? ` WHERE d.org_id <> ${skipCustomersOf}` : ""}
+    GROUP BY ${groupBy(CUSTOMER_KEY.length)}`)})`;
+}
+
+export const COMPACT_SQL = `WITH ${foldSql(null)}
+SELECT count(*)::int AS folded FROM d`;
+
+/**
+ * Folds every delta and rebuilds one organisation's ($1) customer rows from
+ * its stored events in its time zone ($2), in one statement: one snapshot, so
+ * each event counts once, from its delta or from the recount (events and
+ * their deltas commit together). Rows are overwritten in place and the rest
+ * of the organisation's deleted (a row cannot be deleted and inserted again
+ * by one statement).
+ */
+export const REBUILD_CUSTOMER_ROLLUP_SQL = `WITH ${foldSql("$1")},
+recount AS MATERIALIZED (
+  SELECT org_id, date_trunc('day', ts, $2) AS bucket, coalesce(customer_id, '') AS customer_id, ${DIMENSIONS.join(", ")}, ${MEASURES_OF_EVENTS.join(", ")}
+    FROM usage_events WHERE org_id = $1 GROUP BY ${groupBy(CUSTOMER_KEY.length)}
+),
+stale AS (
+  DELETE FROM usage_rollups_customer_daily c
+   WHERE c.org_id = $1 AND NOT EXISTS (
+     SELECT 1 FROM recount r WHERE ${CUSTOMER_KEY.filter((k) => k !== "org_id").map((k) => `r.${k} = c.${k}`).join(" AND ")})
+),
+recounted AS (
+  INSERT INTO usage_rollups_customer_daily AS r (${CUSTOMER_KEY.join(", ")}, ${MEASURES.join(", ")})
+  SELECT * FROM recount ORDER BY ${groupBy(CUSTOMER_KEY.length)}
+  ON CONFLICT (${CUSTOMER_KEY.join(", ")}) DO UPDATE SET ${MEASURES.map((m) => `${m} = EXCLUDED.${m}`).join(", ")}
+)
 SELECT count(*)::int AS folded FROM d`;
 
 /**
@@ -34,11 +72,24 @@ SELECT count(*)::int AS folded FROM d`;
  */
 export async function compactRollups(): Promise<number> {
   return withTransaction(pool(), async (client) => {
-    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_xact_lock($1) AS locked", [COMPACTION_LOCK]);
+    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_xact_lock($1::int8) AS locked", [COMPACTION_LOCK]);
     if (!rows[0].locked) return 0;
     const folded = await client.query<{ folded: number }>({ name: "rollups-compact", text: COMPACT_SQL });
     return folded.rows[0].folded;
   });
+}
+
+/** Runs one statement in the caller's transaction (Prisma's $executeRawUnsafe or a pg client's query). */
+export type Execute = (sql: string, ...values: unknown[]) => Promise<unknown>;
+
+/**
+ * In the caller's transaction, after the organisation's time zone changed:
+ * waits for any compaction to finish, then rebuilds the organisation's
+ * customer rows in its new zone (REBUILD_CUSTOMER_ROLLUP_SQL).
+ */
+export async function rebuildCustomerRollup(execute: Execute, orgId: string, timeZone: string): Promise<void> {
+  await execute("SELECT pg_advisory_xact_lock($1::int8)", COMPACTION_LOCK);
+  await execute(REBUILD_CUSTOMER_ROLLUP_SQL, orgId, timeZone);
 }
 
 const compactor = repeater("rollup compaction", compactRollups, Number(process.env.ROLLUP_COMPACT_INTERVAL_MS ?? 1000));

@@ -18,6 +18,11 @@ export const HOURLY_ROLLUP = `(SELECT org_id, bucket, ${DIMENSIONS}, ${COLUMNS} 
 export const DAILY_ROLLUP = `(SELECT org_id, bucket, ${DIMENSIONS}, ${COLUMNS} FROM usage_rollups_daily
   UNION ALL SELECT org_id, ${DAY}, ${DIMENSIONS}, ${COLUMNS} FROM usage_rollup_deltas)`;
 
-/** Daily (UTC) totals by customer as well; customer_id '' holds the events that name no customer. */
+/**
+ * Totals per day in the organisation's time zone, by customer as well
+ * (customer_id '' holds the events that name no customer). Exact only where
+ * local midnights fall on whole UTC hours (lib/analytics/plan-customer-grains.ts).
+ */
 export const CUSTOMER_DAILY_ROLLUP = `(SELECT org_id, bucket, customer_id, ${DIMENSIONS}, ${COLUMNS} FROM usage_rollups_customer_daily
-  UNION ALL SELECT org_id, ${DAY}, coalesce(customer_id, ''), ${DIMENSIONS}, ${COLUMNS} FROM usage_rollup_deltas)`;
+  UNION ALL SELECT d.org_id, date_trunc('day', d.bucket, o.time_zone), coalesce(d.customer_id, ''), ${DIMENSIONS.split(", ").map((c) => `d.${c}`).join(", ")}, ${MEASURES.map((m) => `d.${m}`).join(", ")}
+    FROM usage_rollup_deltas d JOIN organizations o ON o.id = d.org_id)`;

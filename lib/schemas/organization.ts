@@ -1,19 +1,11 @@
 import { z } from "zod";
+import { resolveTimeZone } from "@/lib/time/zoned";
 
 /** IANA time zones this runtime knows (plus UTC, which supportedValuesOf may leave out). */
 export function knownTimeZones(): string[] {
   const zones = new Set(Intl.supportedValuesOf("timeZone"));
   zones.add("UTC");
   return [...zones].sort();
-}
-
-/** The zone's name as Intl resolves it (case corrected), or null when Intl does not know it. */
-function resolveTimeZone(zone: string): string | null {
-  try {
-    return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
 }
 
 const ZONE_MESSAGE = "must be an IANA time zone name, e.g. Europe/Berlin";

@@ -1,7 +1,9 @@
 // In-memory totals of a chunk of priced events per (UTC bucket, team,
-// feature, provider, model), and customer for the customer rollup, upserted
-// into a rollup table in the chunk's transaction so the rollups always equal
-// the stored events.
+// feature, provider, model), upserted into a rollup table in the chunk's
+// transaction so the rollups always equal the stored events. The customer
+// rollup's totals are kept per UTC hour and customer, and summed into days
+// of the organisation's time zone by the upsert, as compaction does
+// (lib/rollups/compact-rollups.ts).
 import type pg from "pg";
 import { formatUsd } from "@/lib/money";
 import type { Usage } from "@/lib/pricing/types";
@@ -40,18 +42,21 @@ const COUNT_COLUMNS = [
 export type RollupTable = "usage_rollups_hourly" | "usage_rollups_daily" | "usage_rollups_customer_daily";
 
 const DIMENSIONS = ["team_id", "feature", "provider", "model"];
+const HOUR_MS = 3_600_000;
 
 export class RollupAccumulator {
   private readonly totals = new Map<string, Totals>();
 
+  private readonly byCustomer: boolean;
+  private readonly bucketMs: number;
+
   constructor(
     readonly table: RollupTable,
-    private readonly bucketMs: number,
+    bucketMs: number,
   ) {
     this.byCustomer = table === "usage_rollups_customer_daily";
+    this.bucketMs = this.byCustomer ? HOUR_MS : bucketMs;
   }
-
-  private readonly byCustomer: boolean;
 
   add(e: PricedEvent): void {
     const bucket = e.tsMs - (e.tsMs % this.bucketMs);
@@ -98,9 +103,14 @@ export class RollupAccumulator {
     const types = ["timestamptz", ...dimensions.map(() => "text"), ...COUNT_COLUMNS.map(() => "int8"), "numeric", "numeric"];
     const added = [...COUNT_COLUMNS, "cost_usd", "saved_usd"];
     const key = ["org_id", "bucket", ...dimensions].join(", ");
+    const bucket = this.byCustomer ? "date_trunc('day', x.bucket, o.time_zone)" : "x.bucket";
+    const groups = Array.from({ length: dimensions.length + 2 }, (_, i) => i + 1).join(", ");
     await client.query(
       `INSERT INTO ${this.table} AS r (${key}, ${added.join(", ")})
-       SELECT $1, * FROM unnest(${types.map((t, i) => `$${i + 2}::${t}[]`).join(", ")})
+       SELECT o.id, ${bucket}, ${dimensions.map((d) => `x.${d}`).join(", ")}, ${added.map((c) => `sum(x.${c})`).join(", ")}
+         FROM unnest(${types.map((t, i) => `$${i + 2}::${t}[]`).join(", ")}) AS x(bucket, ${dimensions.join(", ")}, ${added.join(", ")})
+         JOIN organizations o ON o.id = $1
+        GROUP BY ${groups} ORDER BY ${groups}
        ON CONFLICT (${key})
        DO UPDATE SET ${added.map((c) => `${c} = r.${c} + excluded.${c}`).join(", ")}`,
       [orgId, ...params],

@@ -19,6 +19,8 @@ export type SeedOrgOptions = {
   onProgress?: (progress: WriteProgress) => void;
   /** Do nothing when the organisation already has usage events. */
   ifEmpty?: boolean;
+  /** Time zone of a new organisation (default UTC). */
+  timeZone?: string;
   chunkSize?: number;
 };
 
@@ -48,7 +50,7 @@ export async function seedOrg(options: SeedOrgOptions): Promise<SeedOrgResult> {
     existing ??
     (await db.organization.upsert({
       where: { slug },
-      create: { slug, name: slug === DEMO_ORG.slug ? DEMO_ORG.name : `${DEMO_ORG.name} (${slug})` },
+      create: { slug, name: slug === DEMO_ORG.slug ? DEMO_ORG.name : `${DEMO_ORG.name} (${slug})`, timeZone: options.timeZone },
       update: {},
       select: { id: true },
     }));

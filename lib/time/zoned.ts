@@ -55,11 +55,11 @@ export function startOfNextMonthInZone(now: Date, timeZone: string): Date {
   return w.month === 12 ? zonedTimeToUtc(w.year + 1, 1, 1, timeZone) : zonedTimeToUtc(w.year, w.month + 1, 1, timeZone);
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
+/** The zone's name as Intl resolves it (case corrected, aliases canonical), or null when it is no time zone Intl knows. */
+export function resolveTimeZone(timeZone: string): string | null {
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
+    return new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return null;
   }
 }

@@ -53,13 +53,13 @@ CREATE TABLE "usage_rollup_deltas" (
 ALTER TABLE "usage_rollup_deltas" SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000,
   autovacuum_vacuum_insert_scale_factor = 0, autovacuum_vacuum_insert_threshold = 5000, autovacuum_analyze_threshold = 5000);
 
--- The customer rollup of the events stored so far ('' = no customer).
+-- The customer rollup of the events stored so far: days in the organisation's time zone, '' = no customer.
 INSERT INTO "usage_rollups_customer_daily" ("org_id", "bucket", "customer_id", "team_id", "feature", "provider", "model",
     "events", "error_events", "cache_hits", "unpriced_events", "input_tokens", "output_tokens", "cached_input_tokens",
     "cache_write_tokens", "reasoning_tokens", "cost_usd", "saved_usd", "value_usd", "latency_ms_sum")
-SELECT org_id, date_trunc('day', ts, 'UTC'), coalesce(customer_id, ''), team_id, feature, provider, model,
+SELECT e.org_id, date_trunc('day', e.ts, o.time_zone), coalesce(e.customer_id, ''), e.team_id, e.feature, e.provider, e.model,
        count(*), count(*) FILTER (WHERE status = 'error'), count(*) FILTER (WHERE cache_hit), count(*) FILTER (WHERE unpriced),
        sum(input_tokens), sum(output_tokens), sum(cached_input_tokens), sum(cache_write_tokens), sum(reasoning_tokens),
        sum(cost_usd), sum(saved_usd), coalesce(sum(value_usd), 0), coalesce(sum(latency_ms), 0)
-  FROM "usage_events"
+  FROM "usage_events" e JOIN "organizations" o ON o.id = e.org_id
  GROUP BY 1, 2, 3, 4, 5, 6, 7;
