@@ -15,16 +15,22 @@ import { rebuildCustomerRollup } from "@/lib/rollups/compact-rollups";
 import { invalidateBudgetState } from "@/lib/policy/budget-state";
 import type { OrganizationSettings } from "@/lib/schemas/organization";
 
+/** Room for recounting the customer rollup of a very large organisation. */
+const RECOUNT_TIMEOUT_MS = 10 * 60_000;
+
 export async function updateTimeZone(input: { orgId: string; actorUserId: string; timeZone: string; now?: Date }): Promise<OrganizationSettings> {
   const result = await prisma().$transaction(async (tx) => {
     // the row lock orders concurrent changes of the zone (and lets ingest's key checks through)
     const [before] = await tx.$queryRaw<{ time_zone: string }[]>`SELECT time_zone FROM organizations WHERE id = ${input.orgId} FOR NO KEY UPDATE`;
     if (!before) throw new AppError("not_found", "The organisation no longer exists.");
-    const org = await tx.organization.update({ where: { id: input.orgId }, data: { timeZone: input.timeZone }, select: { slug: true, name: true, timeZone: true } });
-    if (before.time_zone === input.timeZone) return org;
+    const select = { slug: true, name: true, timeZone: true } as const;
+    if (before.time_zone === input.timeZone) return tx.organization.findUniqueOrThrow({ where: { id: input.orgId }, select });
+    // the long part first (seconds for millions of events): ingest goes on meanwhile,
+    // and the ledgers rebuilt below stay locked only for the end of the transaction
+    await rebuildCustomerRollup((sql, ...values) => tx.$executeRawUnsafe(sql, ...values), input.orgId, input.timeZone);
+    const org = await tx.organization.update({ where: { id: input.orgId }, data: { timeZone: input.timeZone }, select });
     const budgets = await tx.budget.findMany({ where: { orgId: input.orgId, archivedAt: null }, select: { id: true, period: true } });
     for (const budget of budgets) await rebuildCurrentLedger(tx, input.orgId, budget, input.now);
-    await rebuildCustomerRollup((sql, ...values) => tx.$executeRawUnsafe(sql, ...values), input.orgId, input.timeZone);
     await recordAudit(tx, {
       orgId: input.orgId,
       actorUserId: input.actorUserId,
@@ -36,7 +42,7 @@ export async function updateTimeZone(input: { orgId: string; actorUserId: string
     });
     await tx.$executeRaw`SELECT pg_notify(${ORG_CHANNEL}, ${input.orgId}), pg_notify(${BUDGET_CHANNEL}, ${input.orgId})`;
     return org;
-  });
+  }, { timeout: RECOUNT_TIMEOUT_MS, maxWait: 10_000 });
   invalidateOrgContext(input.orgId);
   invalidateBudgetState(input.orgId);
   return result;
