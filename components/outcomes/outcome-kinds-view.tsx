@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { ActionsHeader } from "@/components/ui/actions-header";
 import { LoadingBlock, QueryError } from "@/components/ui/query-error";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { useOutcomeKinds } from "@/lib/queries/roi";
@@ -59,9 +60,7 @@ export function OutcomeKindsView({ timeZone }: { timeZone: string }) {
                   Outcomes
                 </th>
                 <th scope="col">Last received</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>

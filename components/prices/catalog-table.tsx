@@ -4,6 +4,7 @@ import { formatCount } from "@/lib/format";
 import type { CatalogParams, useCatalogPrices } from "@/lib/queries/prices";
 import type { CatalogPriceDto } from "@/lib/schemas/prices";
 import { EffectiveFrom, PriceCells, PriceHeaders } from "./price-cells";
+import { ActionsHeader } from "@/components/ui/actions-header";
 import { LoadingBlock, QueryError } from "@/components/ui/query-error";
 
 type Props = {
@@ -40,9 +41,7 @@ export function CatalogTable({ catalog, params, onPage, onOverride }: Props) {
               <th scope="col">Model</th>
               <th scope="col">Effective from</th>
               <PriceHeaders />
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>

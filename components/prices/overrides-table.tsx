@@ -4,6 +4,7 @@ import { formatDateTime } from "@/lib/format";
 import { useDeletePriceOverride, usePriceOverrides } from "@/lib/queries/prices";
 import type { PriceOverrideDto } from "@/lib/schemas/prices";
 import { EffectiveFrom, PriceCells, PriceHeaders } from "./price-cells";
+import { ActionsHeader } from "@/components/ui/actions-header";
 import { LoadingBlock, QueryError } from "@/components/ui/query-error";
 
 export function OverridesTable({ timeZone }: { timeZone: string }) {
@@ -45,9 +46,7 @@ export function OverridesTable({ timeZone }: { timeZone: string }) {
               <th scope="col">Effective from</th>
               <PriceHeaders />
               <th scope="col">Added</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>

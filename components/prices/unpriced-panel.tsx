@@ -3,6 +3,7 @@
 import { formatCount, formatDateTime } from "@/lib/format";
 import { useUnpricedModels } from "@/lib/queries/prices";
 import type { UnpricedModelDto } from "@/lib/schemas/prices";
+import { ActionsHeader } from "@/components/ui/actions-header";
 import { LoadingBlock, QueryError } from "@/components/ui/query-error";
 
 export function UnpricedPanel({ timeZone, onAddPrice }: { timeZone: string; onAddPrice: (model: UnpricedModelDto) => void }) {
@@ -30,9 +31,7 @@ export function UnpricedPanel({ timeZone, onAddPrice }: { timeZone: string; onAd
               <th scope="col" className="num">Events</th>
               <th scope="col">First seen</th>
               <th scope="col">Last seen</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>
