@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
+import { SecretOnce } from "@/components/ui/secret-once";
 import { ApiKeyTable } from "./api-key-table";
 import { CreateApiKeyForm } from "./create-api-key-form";
-import { SecretOnce } from "./secret-once";
 
 type Props = {
   teams: { id: string; slug: string; name: string }[];
@@ -19,7 +19,9 @@ export function ApiKeysView({ teams, teamRequired, allowAdminScope, timeZone }: 
       <section className="card" aria-labelledby="new-key">
         <h2 id="new-key">New API key</h2>
         {created ? (
-          <SecretOnce name={created.name} secret={created.secret} onDone={() => setCreated(null)} />
+          <SecretOnce secret={created.secret} testId="new-api-key" onDone={() => setCreated(null)}>
+            <strong>Key “{created.name}” created.</strong> Copy it now: it is shown only once and cannot be recovered.
+          </SecretOnce>
         ) : (
           <CreateApiKeyForm teams={teams} teamRequired={teamRequired} allowAdminScope={allowAdminScope} onCreated={(secret, name) => setCreated({ secret, name })} />
         )}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { ActionsHeader } from "@/components/ui/actions-header";
 import { LoadingBlock, QueryError } from "@/components/ui/query-error";
 import { useArchiveBudget, useBudgets } from "@/lib/queries/budgets";
 import type { BudgetWithStateDto } from "@/lib/schemas/budget-reads";
@@ -57,9 +58,7 @@ export function BudgetTable({ options, onEdit }: Props) {
               </th>
               <th scope="col">Status</th>
               <th scope="col">Mode · action</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>

@@ -1,5 +1,6 @@
 "use client";
 
+import { ActionsHeader } from "@/components/ui/actions-header";
 import { formatDateTime } from "@/lib/format";
 import { useRestoreInsight } from "@/lib/queries/insights";
 import type { DismissalDto } from "@/lib/schemas/insights";
@@ -40,11 +41,7 @@ export function DismissedInsights({
                 <th scope="col">Reason</th>
                 <th scope="col">Dismissed by</th>
                 <th scope="col">When ({timeZone})</th>
-                {canRestore && (
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                )}
+                {canRestore && <ActionsHeader />}
               </tr>
             </thead>
             <tbody>

@@ -1,5 +1,6 @@
 "use client";
 
+import { ActionsHeader } from "@/components/ui/actions-header";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { useDeleteOutcomeKind } from "@/lib/queries/roi";
 import type { OutcomeKindDto } from "@/lib/schemas/roi";
@@ -20,9 +21,7 @@ export function OutcomeKindsTable({ kinds, timeZone, onEdit }: { kinds: OutcomeK
             </th>
             <th scope="col">Description</th>
             <th scope="col">Updated</th>
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
+            <ActionsHeader />
           </tr>
         </thead>
         <tbody>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { LoadingBlock, QueryError } from "@/components/ui/query-error";
+import { ActionsHeader } from "@/components/ui/actions-header";
+import { QueryFallback } from "@/components/ui/query-error";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { useOutcomeKinds } from "@/lib/queries/roi";
 import { draftOf, type KindDraft, OutcomeKindForm } from "./outcome-kind-form";
@@ -22,8 +23,7 @@ export function OutcomeKindsView({ timeZone }: { timeZone: string }) {
     setEditor((e) => ({ draft: {}, version: e.version + 1 }));
   };
 
-  if (query.error) return <QueryError what="outcome kinds" error={query.error} onRetry={() => query.refetch()} />;
-  if (!query.data) return <LoadingBlock what="outcome kinds" />;
+  if (!query.isSuccess) return <QueryFallback query={query} loading="outcome kinds" failed="outcome kinds" />;
   const { kinds, unconfigured } = query.data;
 
   return (
@@ -59,9 +59,7 @@ export function OutcomeKindsView({ timeZone }: { timeZone: string }) {
                   Outcomes
                 </th>
                 <th scope="col">Last received</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>

@@ -3,8 +3,10 @@
 import { formatCount } from "@/lib/format";
 import type { CatalogParams, useCatalogPrices } from "@/lib/queries/prices";
 import type { CatalogPriceDto } from "@/lib/schemas/prices";
-import { EffectiveFrom, PriceCells, PriceHeaders } from "./price-cells";
-import { LoadingBlock, QueryError } from "@/components/ui/query-error";
+import { PriceCells, PriceHeaders } from "./price-cells";
+import { ActionsHeader } from "@/components/ui/actions-header";
+import { QueryFallback } from "@/components/ui/query-error";
+import { ScrollTable } from "@/components/ui/scroll-table";
 
 type Props = {
   catalog: ReturnType<typeof useCatalogPrices>;
@@ -20,8 +22,7 @@ function emptyReason({ q, provider }: CatalogParams): string {
 }
 
 export function CatalogTable({ catalog, params, onPage, onOverride }: Props) {
-  if (catalog.isPending) return <LoadingBlock what="the price catalog" />;
-  if (catalog.isError) return <QueryError what="the price catalog" error={catalog.error} onRetry={() => catalog.refetch()} />;
+  if (!catalog.isSuccess) return <QueryFallback query={catalog} loading="the price catalog" failed="the price catalog" />;
   const { prices, total, page, pageSize } = catalog.data;
   if (prices.length === 0) return <p className="empty">{emptyReason(params)}</p>;
   const pages = Math.ceil(total / pageSize);
@@ -31,41 +32,27 @@ export function CatalogTable({ catalog, params, onPage, onOverride }: Props) {
       <p className="muted" aria-live="polite">
         Prices {formatCount(first)}–{formatCount(first + prices.length - 1)} of {formatCount(total)}
       </p>
-      <div style={{ overflowX: "auto" }}>
-        <table className="table" data-testid="price-catalog">
-          <caption className="sr-only">Public catalog prices in US dollars per million tokens</caption>
-          <thead>
-            <tr>
-              <th scope="col">Provider</th>
-              <th scope="col">Model</th>
-              <th scope="col">Effective from</th>
-              <PriceHeaders />
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {prices.map((row) => (
-              <tr key={row.id}>
-                <td>{row.provider}</td>
-                <td>
-                  <code>{row.model}</code>
-                </td>
-                <td>
-                  <EffectiveFrom iso={row.effectiveFrom} />
-                </td>
-                <PriceCells row={row} />
-                <td>
-                  <button className="btn" type="button" onClick={() => onOverride(row)}>
-                    Override<span className="sr-only"> {row.provider}/{row.model}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable
+        testId="price-catalog"
+        caption="Public catalog prices in US dollars per million tokens"
+        headers={
+          <>
+            <PriceHeaders />
+            <ActionsHeader />
+          </>
+        }
+      >
+        {prices.map((row) => (
+          <tr key={row.id}>
+            <PriceCells row={row} />
+            <td>
+              <button className="btn" type="button" onClick={() => onOverride(row)}>
+                Override<span className="sr-only"> {row.provider}/{row.model}</span>
+              </button>
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
       <nav aria-label="Catalog pages" className="checks" style={{ alignItems: "center", marginTop: "0.75rem" }}>
         <button className="btn" type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
           Previous page

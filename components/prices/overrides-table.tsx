@@ -3,15 +3,16 @@
 import { formatDateTime } from "@/lib/format";
 import { useDeletePriceOverride, usePriceOverrides } from "@/lib/queries/prices";
 import type { PriceOverrideDto } from "@/lib/schemas/prices";
-import { EffectiveFrom, PriceCells, PriceHeaders } from "./price-cells";
-import { LoadingBlock, QueryError } from "@/components/ui/query-error";
+import { PriceCells, PriceHeaders } from "./price-cells";
+import { ActionsHeader } from "@/components/ui/actions-header";
+import { QueryFallback } from "@/components/ui/query-error";
+import { ScrollTable } from "@/components/ui/scroll-table";
 
 export function OverridesTable({ timeZone }: { timeZone: string }) {
   const overrides = usePriceOverrides();
   const remove = useDeletePriceOverride();
 
-  if (overrides.isPending) return <LoadingBlock what="price overrides" />;
-  if (overrides.isError) return <QueryError what="the price overrides" error={overrides.error} onRetry={() => overrides.refetch()} />;
+  if (!overrides.isSuccess) return <QueryFallback query={overrides} loading="price overrides" failed="the price overrides" />;
   const rows = overrides.data.overrides;
   if (rows.length === 0) {
     return (
@@ -35,43 +36,29 @@ export function OverridesTable({ timeZone }: { timeZone: string }) {
           {remove.error.message}
         </p>
       )}
-      <div style={{ overflowX: "auto" }}>
-        <table className="table" data-testid="price-overrides">
-          <caption className="sr-only">Price overrides of your organisation, in US dollars per million tokens</caption>
-          <thead>
-            <tr>
-              <th scope="col">Provider</th>
-              <th scope="col">Model</th>
-              <th scope="col">Effective from</th>
-              <PriceHeaders />
-              <th scope="col">Added</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <td>{row.provider}</td>
-                <td>
-                  <code>{row.model}</code>
-                </td>
-                <td>
-                  <EffectiveFrom iso={row.effectiveFrom} />
-                </td>
-                <PriceCells row={row} />
-                <td>{formatDateTime(row.createdAt, timeZone)}</td>
-                <td>
-                  <button className="btn btn-danger" type="button" disabled={remove.isPending} onClick={() => confirmDelete(row)}>
-                    Delete<span className="sr-only"> the override for {row.provider}/{row.model}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable
+        testId="price-overrides"
+        caption="Price overrides of your organisation, in US dollars per million tokens"
+        headers={
+          <>
+            <PriceHeaders />
+            <th scope="col">Added</th>
+            <ActionsHeader />
+          </>
+        }
+      >
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <PriceCells row={row} />
+            <td>{formatDateTime(row.createdAt, timeZone)}</td>
+            <td>
+              <button className="btn btn-danger" type="button" disabled={remove.isPending} onClick={() => confirmDelete(row)}>
+                Delete<span className="sr-only"> the override for {row.provider}/{row.model}</span>
+              </button>
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
     </>
   );
 }

@@ -12,7 +12,7 @@ export function PriceText({ value, fallback }: { value: string | null; fallback?
 const EPOCH = "1970-01-01T00:00:00.000Z";
 
 /** Effective-from instants are UTC in the form and the API, so they are shown in UTC too. */
-export function EffectiveFrom({ iso }: { iso: string }) {
+function EffectiveFrom({ iso }: { iso: string }) {
   if (iso === EPOCH) return <span className="muted" style={{ whiteSpace: "nowrap" }}>from the start</span>;
   const text = iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.slice(0, 16).replace("T", " ");
   return (
@@ -22,7 +22,10 @@ export function EffectiveFrom({ iso }: { iso: string }) {
   );
 }
 
-type Prices = {
+type PriceRow = {
+  provider: string;
+  model: string;
+  effectiveFrom: string;
   inputPerMTok: string;
   outputPerMTok: string;
   cachedInputPerMTok: string | null;
@@ -30,10 +33,17 @@ type Prices = {
   reasoningPerMTok: string | null;
 };
 
-/** The five price columns of a catalog or override row. */
-export function PriceCells({ row }: { row: Prices }) {
+/** The columns a catalog and an override row share: provider, model, effective from and the five prices. */
+export function PriceCells({ row }: { row: PriceRow }) {
   return (
     <>
+      <td>{row.provider}</td>
+      <td>
+        <code>{row.model}</code>
+      </td>
+      <td>
+        <EffectiveFrom iso={row.effectiveFrom} />
+      </td>
       <td className="num">
         <PriceText value={row.inputPerMTok} />
       </td>
@@ -53,9 +63,13 @@ export function PriceCells({ row }: { row: Prices }) {
   );
 }
 
+/** The headers of PriceCells. */
 export function PriceHeaders() {
   return (
     <>
+      <th scope="col">Provider</th>
+      <th scope="col">Model</th>
+      <th scope="col">Effective from</th>
       <th scope="col" className="num">Input</th>
       <th scope="col" className="num">Output</th>
       <th scope="col" className="num">Cached input</th>

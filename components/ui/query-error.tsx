@@ -1,3 +1,5 @@
+import type { UseQueryResult } from "@tanstack/react-query";
+
 export function QueryError({ what, error, onRetry }: { what: string; error: Error; onRetry: () => void }) {
   return (
     <div role="alert">
@@ -17,4 +19,10 @@ export function LoadingBlock({ what }: { what: string }) {
       <div className="skeleton" style={{ height: "6rem" }} />
     </div>
   );
+}
+
+/** A query without its data: loading (`Loading ${loading}`), or failed (`Could not load ${failed}`) with a retry. */
+export function QueryFallback({ query, loading, failed }: { query: UseQueryResult<unknown>; loading: string; failed: string }) {
+  if (query.isError) return <QueryError what={failed} error={query.error} onRetry={() => query.refetch()} />;
+  return <LoadingBlock what={loading} />;
 }

@@ -2,10 +2,10 @@
 
 import { useState } from "react";
 import { LoadingBlock, QueryError } from "@/components/ui/query-error";
+import { SecretOnce } from "@/components/ui/secret-once";
 import { useWebhooks } from "@/lib/queries/webhooks";
 import { CreateWebhookForm } from "./create-webhook-form";
 import { WebhookRow } from "./webhook-row";
-import { WebhookSecretOnce } from "./webhook-secret-once";
 
 export function WebhooksView({ timeZone }: { timeZone: string }) {
   const [created, setCreated] = useState<{ secret: string; name: string } | null>(null);
@@ -15,7 +15,10 @@ export function WebhooksView({ timeZone }: { timeZone: string }) {
       <section className="card" aria-labelledby="new-webhook">
         <h2 id="new-webhook">New webhook</h2>
         {created ? (
-          <WebhookSecretOnce name={created.name} secret={created.secret} onDone={() => setCreated(null)} />
+          <SecretOnce secret={created.secret} testId="new-webhook-secret" onDone={() => setCreated(null)}>
+            <strong>Webhook “{created.name}” created.</strong> Copy its signing secret now: it is shown only once. Your receiver checks each delivery with it:
+            <code> X-FinOps-Signature: sha256=&lt;hex HMAC-SHA256 of the raw body&gt;</code>.
+          </SecretOnce>
         ) : (
           <CreateWebhookForm onCreated={(secret, name) => setCreated({ secret, name })} />
         )}

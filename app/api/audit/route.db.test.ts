@@ -1,23 +1,12 @@
 // GET /api/audit: finance and admins only; cursor errors are 422.
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Viewer } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/http/errors";
 import { ListAuditLogResponse } from "@/lib/schemas/audit";
 import { makeOrg } from "@/tests/factories";
+import { session, viewer } from "@/tests/route-session";
 import { GET } from "./route";
 
-const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
-vi.mock("@/lib/auth/viewer", () => ({
-  viewerOrThrow: async () => {
-    if (!session.viewer) throw new AppError("unauthenticated", "Sign in to use this endpoint.");
-    return session.viewer;
-  },
-}));
-beforeEach(() => {
-  session.viewer = null;
-});
-
-const viewer = (orgId: string, role: Viewer["role"]): Viewer => ({ userId: "u1", email: "u@example.test", name: "U", orgId, orgSlug: "o", orgName: "O", timeZone: "UTC", role, teamIds: [] });
+vi.mock("@/lib/auth/viewer", () => import("@/tests/route-session"));
 
 async function get(query = ""): Promise<{ status: number; body: { error?: { code: string } } }> {
   const res = await GET(new Request(`http://localhost/api/audit${query}`), { params: Promise.resolve({}) });

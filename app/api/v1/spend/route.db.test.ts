@@ -1,28 +1,14 @@
 // GET /api/v1/spend for API keys and sessions: who may read, what they see,
 // the errors. The session lookup (next-auth, which does not load under
 // vitest) is replaced by a viewer the test sets; everything else is real.
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { expectAgreesWithRaw, rawSpend, seedSpendOrg } from "@/lib/analytics/raw-spend-oracle.db-helpers";
-import type { Viewer } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/http/errors";
 import { GetSpendQuery, GetSpendResponse } from "@/lib/schemas/spend";
+import { session, viewer } from "@/tests/route-session";
 import { GET } from "./route";
 
-const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
-vi.mock("@/lib/auth/viewer", () => ({
-  viewerOrThrow: async () => {
-    if (!session.viewer) throw new AppError("unauthenticated", "Sign in to use this endpoint.");
-    return session.viewer;
-  },
-}));
-beforeEach(() => {
-  session.viewer = null;
-});
-
-function viewer(orgId: string, role: Viewer["role"], teamIds: string[] = []): Viewer {
-  return { userId: "u1", email: "u@example.test", name: "U", orgId, orgSlug: "o", orgName: "O", timeZone: "UTC", role, teamIds };
-}
+vi.mock("@/lib/auth/viewer", () => import("@/tests/route-session"));
 
 const RANGE = "from=2026-10-22T13:47:12.345Z&to=2026-11-05T09:59:59.999Z";
 

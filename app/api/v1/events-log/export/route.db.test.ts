@@ -1,26 +1,12 @@
 // GET /api/v1/events-log/export: a streamed CSV of every matching event. The
 // session lookup (next-auth, which does not load under vitest) is replaced by
 // a viewer the test sets; everything else is real.
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { seedEventLog } from "@/lib/analytics/list-events.db-helpers";
-import type { Viewer } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/http/errors";
+import { session, viewer } from "@/tests/route-session";
 import { GET } from "./route";
 
-const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
-vi.mock("@/lib/auth/viewer", () => ({
-  viewerOrThrow: async () => {
-    if (!session.viewer) throw new AppError("unauthenticated", "Sign in to use this endpoint.");
-    return session.viewer;
-  },
-}));
-beforeEach(() => {
-  session.viewer = null;
-});
-
-function viewer(orgId: string, role: Viewer["role"], teamIds: string[] = []): Viewer {
-  return { userId: "u1", email: "u@example.test", name: "U", orgId, orgSlug: "o", orgName: "O", timeZone: "UTC", role, teamIds };
-}
+vi.mock("@/lib/auth/viewer", () => import("@/tests/route-session"));
 
 const get = (query: string) => GET(new Request(`http://localhost/api/v1/events-log/export?from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z&${query}`));
 

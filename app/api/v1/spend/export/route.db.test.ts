@@ -1,27 +1,16 @@
 // GET /api/v1/spend/export: the Explore table as CSV, money exact. The session
 // lookup (next-auth, which does not load under vitest) is replaced by a viewer
 // the test sets; everything else is real.
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getSpendSeries } from "@/lib/analytics/get-spend-series";
 import { seedSpendOrg } from "@/lib/analytics/raw-spend-oracle.db-helpers";
-import type { Viewer } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/http/errors";
 import { formatUsd, parseUsd, sumUsd } from "@/lib/money";
 import { GetSpendQuery } from "@/lib/schemas/spend";
+import { session, viewer } from "@/tests/route-session";
 import { GET } from "./route";
 
-const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
-vi.mock("@/lib/auth/viewer", () => ({
-  viewerOrThrow: async () => {
-    if (!session.viewer) throw new AppError("unauthenticated", "Sign in to use this endpoint.");
-    return session.viewer;
-  },
-}));
-beforeEach(() => {
-  session.viewer = null;
-});
+vi.mock("@/lib/auth/viewer", () => import("@/tests/route-session"));
 
-const viewer = (orgId: string, role: Viewer["role"], teamIds: string[] = []): Viewer => ({ userId: "u1", email: "u@example.test", name: "U", orgId, orgSlug: "o", orgName: "O", timeZone: "UTC", role, teamIds });
 const RANGE = "from=2026-10-29T00:00:00Z&to=2026-11-05T00:00:00Z";
 
 describe("GET /api/v1/spend/export", () => {

@@ -1,28 +1,14 @@
 // GET /api/v1/budgets/:id/burn for sessions and API keys: scoped like the
 // list. The session lookup (next-auth does not load under vitest) is replaced
 // by a viewer the test sets; everything else is real.
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
-import type { Viewer } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/http/errors";
 import { GetBudgetBurnResponse } from "@/lib/schemas/budget-reads";
 import { makeBudget, makeOrg } from "@/tests/factories";
+import { session, viewer } from "@/tests/route-session";
 import { GET } from "./route";
 
-const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
-vi.mock("@/lib/auth/viewer", () => ({
-  viewerOrThrow: async () => {
-    if (!session.viewer) throw new AppError("unauthenticated", "Sign in to use this endpoint.");
-    return session.viewer;
-  },
-}));
-beforeEach(() => {
-  session.viewer = null;
-});
-
-function viewer(orgId: string, role: Viewer["role"], teamIds: string[] = []): Viewer {
-  return { userId: "u1", email: "u@example.test", name: "U", orgId, orgSlug: "o", orgName: "O", timeZone: "UTC", role, teamIds };
-}
+vi.mock("@/lib/auth/viewer", () => import("@/tests/route-session"));
 
 async function get(id: string, key?: string): Promise<{ status: number; body: { error?: { code: string } } }> {
   const headers: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};

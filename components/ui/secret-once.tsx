@@ -1,8 +1,9 @@
 "use client";
 
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 
-export function WebhookSecretOnce({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
+/** A new secret, shown this once with a copy button; the children say what was created and what the secret is for. */
+export function SecretOnce({ secret, testId, onDone, children }: { secret: string; testId: string; onDone: () => void; children: ReactNode }) {
   const [copied, setCopied] = useState(false);
   async function copy() {
     await navigator.clipboard.writeText(secret);
@@ -10,12 +11,9 @@ export function WebhookSecretOnce({ name, secret, onDone }: { name: string; secr
   }
   return (
     <div role="status" aria-live="polite">
-      <p>
-        <strong>Webhook “{name}” created.</strong> Copy its signing secret now: it is shown only once. Your receiver checks each delivery with it:
-        <code> X-FinOps-Signature: sha256=&lt;hex HMAC-SHA256 of the raw body&gt;</code>.
-      </p>
+      <p>{children}</p>
       <div className="secret-box">
-        <code data-testid="new-webhook-secret">{secret}</code>
+        <code data-testid={testId}>{secret}</code>
         <button className="btn" type="button" onClick={copy}>
           {copied ? "Copied" : "Copy"}
         </button>
