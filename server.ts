@@ -7,6 +7,7 @@ import { startInsightAlertSweeper, stopInsightAlertSweeper } from "@/lib/insight
 import { handleMachineRequest } from "@/lib/machine-api/router";
 import { stopListener } from "@/lib/db-listener";
 import { startReservationSweeper, stopReservationSweeper } from "@/lib/policy/expire-reservations";
+import { repriceAllUnpriced } from "@/lib/pricing/reprice-unpriced";
 import { syncCatalog } from "@/lib/pricing/sync-catalog";
 import { startRollupCompactor, stopRollupCompactor } from "@/lib/rollups/compact-rollups";
 import { startDeliveryWorker, stopDeliveryWorker } from "@/lib/webhooks/delivery-worker";
@@ -18,6 +19,10 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main() {
   await syncCatalog(pool());
+  // a refreshed catalog may price models that events were stored without a price for
+  repriceAllUnpriced()
+    .then((priced) => priced.size > 0 && console.log(`re-priced ${[...priced.values()].reduce((a, b) => a + b, 0)} events the catalog now prices`))
+    .catch((err: Error) => console.error("re-pricing after the catalog sync failed:", err.message));
   startReservationSweeper();
   startDeliveryWorker();
   startInsightAlertSweeper();

@@ -5,10 +5,21 @@
 // re-pricing and an ingest batch lock shared rows in the same order).
 import { NOTIFY_BUDGET_CHANGE } from "@/lib/policy/budget-notify";
 import { ledgerUpsertSql } from "@/lib/policy/ledger-upsert-sql";
+import { DAILY_ROLLUP } from "@/lib/rollups/rollup-sources";
 
-/** The (provider, model) pairs of the organisation's unpriced events, with their latest timestamp. */
+/**
+ * The (provider, model) pairs of the organisation's unpriced events, with the
+ * end of the last day that held one (no earlier than its latest unpriced
+ * event), read from the daily rollups rather than the events.
+ */
 export const UNPRICED_PAIRS_SQL = `
-SELECT provider, model, max(ts) AS last_ts FROM usage_events WHERE org_id = $1 AND unpriced GROUP BY provider, model`;
+SELECT provider, model, max(bucket) FILTER (WHERE unpriced_events > 0) + interval '1 day' AS last_ts
+  FROM ${DAILY_ROLLUP} d WHERE org_id = $1
+ GROUP BY provider, model HAVING sum(unpriced_events) > 0`;
+
+/** Organisations with unpriced events (from the daily rollups). */
+export const ORGS_WITH_UNPRICED_SQL = `
+SELECT org_id FROM ${DAILY_ROLLUP} d GROUP BY org_id HAVING sum(unpriced_events) > 0`;
 
 /**
  * The next chunk of unpriced events of the candidate pairs after the cursor

@@ -4,7 +4,7 @@ import { ingestEvents } from "@/lib/ingest/ingest-events";
 import { CreatePriceOverrideBody } from "@/lib/schemas/prices";
 import { makeBudget, makeOrg, makeUsageEvent } from "@/tests/factories";
 import { createPriceOverride } from "./create-price-override";
-import { repriceUnpriced } from "./reprice-unpriced";
+import { repriceAllUnpriced, repriceUnpriced } from "./reprice-unpriced";
 import { syncCatalog } from "./sync-catalog";
 import { compactRollups } from "@/lib/rollups/compact-rollups";
 
@@ -150,6 +150,14 @@ describe("repriceUnpriced", () => {
     // org 5, api key 5, model 5 (a5 through its priced model), team alpha 4
     // (a1, a3, a4, a5), feature summarise 1 (a3)
     expect(await totals(orgId)).toEqual({ events: "0.513734570", unpriced: 2, hourly: "0.513734570", daily: "0.513734570", ledgers: "2.044938280" });
+    await expectConsistent(orgId);
+  });
+
+  it("after a catalog change, finds every organisation with events its prices now cover (as the server does at start)", async () => {
+    const { orgId } = await seeded();
+    await addOverride(orgId);
+    expect((await repriceAllUnpriced()).get(orgId)).toBe(5);
+    expect((await repriceAllUnpriced()).has(orgId)).toBe(false);
     await expectConsistent(orgId);
   });
 

@@ -5,7 +5,7 @@ import { priceEvent, type PriceResolver } from "@/lib/ingest/price-event";
 import { withTransaction } from "@/lib/ingest/with-transaction";
 import { formatUsd, parseUsd } from "@/lib/money";
 import { invalidateBudgetState } from "@/lib/policy/budget-state";
-import { APPLY_CHUNK_SQL, LOCK_CHUNK_SQL, UNPRICED_PAIRS_SQL } from "./reprice-sql";
+import { APPLY_CHUNK_SQL, LOCK_CHUNK_SQL, ORGS_WITH_UNPRICED_SQL, UNPRICED_PAIRS_SQL } from "./reprice-sql";
 import { getOrgContext, invalidateOrgContext } from "@/lib/ingest/org-context";
 
 export type RepriceResult = {
@@ -105,4 +105,19 @@ async function applyPrices(client: pg.PoolClient, orgId: string, rows: LockedEve
     priced.map((p) => p.pricedModel),
   ]);
   return result[0].repriced;
+}
+
+/**
+ * After the catalog changed (a refreshed catalog file, synced at start):
+ * prices, in every organisation, the unpriced events it now prices. Returns
+ * the events priced per organisation that had any.
+ */
+export async function repriceAllUnpriced(): Promise<Map<string, number>> {
+  const { rows } = await pool().query<{ org_id: string }>(ORGS_WITH_UNPRICED_SQL);
+  const priced = new Map<string, number>();
+  for (const { org_id: orgId } of rows) {
+    const { repriced } = await repriceUnpriced({ orgId });
+    if (repriced > 0) priced.set(orgId, repriced);
+  }
+  return priced;
 }
