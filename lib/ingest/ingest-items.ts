@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import type { IngestResponse, RejectedItem } from "@/lib/schemas/events";
 import type { GroupCommit } from "./group-commit";
-import { getOrgContext, invalidateOrgContext, type OrgContext } from "./org-context";
+import { getOrgContext, invalidateOrgContext, type OrgContext } from "@/lib/org/org-context";
 import { type Envelope, parseEnvelope } from "./parse-envelope";
 import { resolveTeams } from "./resolve-teams";
 import type { Pending, TeamRow } from "./store-rows";

@@ -1,7 +1,7 @@
 import type { ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import { AppError } from "@/lib/http/errors";
 import type { RejectedItem } from "@/lib/schemas/events";
-import { findTeams, findTeamSlug, type OrgContext } from "./org-context";
+import { findTeams, findTeamSlug, type OrgContext } from "@/lib/org/org-context";
 import { reject, type Valid } from "./validate-items";
 
 type Named = { team?: string; id: string };

@@ -2,7 +2,7 @@
 // (with the history the baselines need), a bounded raw window for traces and
 // prompts, and the organisation's governance; returns the findings ranked by
 // dollars, most valuable first.
-import { getOrgContext } from "@/lib/ingest/org-context";
+import { getOrgContext } from "@/lib/org/org-context";
 import { ANOMALY, detectAnomalies } from "./detect-anomalies";
 import { detectPromptBloat, PROMPT_BLOAT } from "./detect-prompt-bloat";
 import { detectRedundancy } from "./detect-redundancy";

@@ -9,7 +9,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { rebuildCurrentLedger } from "@/lib/budgets/rebuild-ledger";
 import { AppError } from "@/lib/http/errors";
-import { invalidateOrgContext, ORG_CHANNEL } from "@/lib/ingest/org-context";
+import { invalidateOrgContext, ORG_CHANNEL } from "./org-context";
 import { BUDGET_CHANNEL } from "@/lib/policy/budget-notify";
 import { rebuildCustomerRollup } from "@/lib/rollups/compact-rollups";
 import { invalidateBudgetState } from "@/lib/policy/budget-state";

@@ -4,7 +4,7 @@
 // on every settled write (LISTEN/NOTIFY or this process's own writes), so
 // nothing kept here outlives the state it was computed from; a match is used
 // only while the periods it was computed for last.
-import type { OrgContext } from "@/lib/ingest/org-context";
+import type { OrgContext } from "@/lib/org/org-context";
 import type { PolicyBudgetState, PolicyCheckResponse } from "@/lib/schemas/budgets";
 import type { CurrentBudget } from "./budget-rows";
 import type { BudgetState } from "./budget-state";

@@ -7,7 +7,7 @@ import type { ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import { isStorageUnavailable } from "@/lib/db-errors";
 import { AppError } from "@/lib/http/errors";
 import { GroupCommit } from "@/lib/ingest/group-commit";
-import { getOrgContext, type OrgContext, peekOrgContext } from "@/lib/ingest/org-context";
+import { getOrgContext, type OrgContext, peekOrgContext } from "@/lib/org/org-context";
 import { formatUsd, parseUsd } from "@/lib/money";
 import { costOfUsage } from "@/lib/pricing/cost-of-usage";
 import type { PolicyBudgetState, PolicyCheckBody, PolicyCheckResponse } from "@/lib/schemas/budgets";

@@ -172,7 +172,7 @@ describe("budget periods in the organisation's time zone", () => {
   it("ledgers written by ingest use the same period as the policy check", async () => {
     const { org, key } = await setup();
     await pool().query("UPDATE organizations SET time_zone = 'Asia/Kolkata' WHERE id = $1", [org.id]);
-    const { invalidateOrgContext } = await import("@/lib/ingest/org-context");
+    const { invalidateOrgContext } = await import("@/lib/org/org-context");
     invalidateOrgContext(org.id);
     const budget = await makeBudget(org.id, { period: "day", limitUsd: "1" });
     // 20:00 UTC is already the next day in India (UTC+5:30)

@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
-import { invalidateOrgContext } from "@/lib/ingest/org-context";
+import { invalidateOrgContext } from "@/lib/org/org-context";
 import type { PriceOverrideDto } from "@/lib/schemas/prices";
 import { toPriceOverrideDto } from "./to-price-dto";
 

@@ -6,7 +6,7 @@ import { withTransaction } from "@/lib/ingest/with-transaction";
 import { formatUsd, parseUsd } from "@/lib/money";
 import { invalidateBudgetState } from "@/lib/policy/budget-state";
 import { APPLY_CHUNK_SQL, LOCK_CHUNK_SQL, ORGS_WITH_UNPRICED_SQL, UNPRICED_PAIRS_SQL } from "./reprice-sql";
-import { getOrgContext, invalidateOrgContext } from "@/lib/ingest/org-context";
+import { getOrgContext, invalidateOrgContext } from "@/lib/org/org-context";
 
 export type RepriceResult = {
   /** Events priced by this call. */

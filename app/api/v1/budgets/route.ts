@@ -2,7 +2,7 @@ import { BUDGET_KEY_ACCESS } from "@/lib/budgets/authorize-budget";
 import { createBudget } from "@/lib/budgets/create-budget";
 import { listBudgets } from "@/lib/budgets/list-budgets";
 import { routeWithKey } from "@/lib/http/route";
-import { getOrgContext } from "@/lib/ingest/org-context";
+import { getOrgContext } from "@/lib/org/org-context";
 import { CreateBudgetBody } from "@/lib/schemas/budgets";
 
 // GET /api/v1/budgets: the budgets the caller may see, with the current period's spend.

@@ -1,10 +1,11 @@
-// What ingest needs to know of an organisation, cached briefly per process:
-// its settings, its teams by slug, and its price book (catalog + overrides).
+// What ingest, policy checks and insights need to know of an organisation,
+// cached briefly per process: its settings, its teams by slug, and its price
+// book (catalog + overrides). Settings changes notify every process.
 import { pool } from "@/lib/db";
 import { subscribe } from "@/lib/db-listener";
 import { PriceBook } from "@/lib/pricing/price-book";
 import { loadOverrides } from "@/lib/pricing/sync-catalog";
-import { memoResolver, type PriceResolver } from "./price-event";
+import { memoResolver, type PriceResolver } from "@/lib/ingest/price-event";
 
 export type OrgContext = {
   orgId: string;
