@@ -1,6 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { Fragment } from "react";
+import { entityHref, isEntityDimension } from "@/components/entity/entity-href";
 import { formatMoney } from "@/lib/format";
 import { parseUsd } from "@/lib/money";
 import { useBudgetBurn } from "@/lib/queries/budgets";
@@ -44,7 +46,13 @@ export function BudgetRow({ budget, options, expanded, onToggle, onEdit, onArchi
     <Fragment>
       <tr>
         <th scope="row">{budget.name}</th>
-        <td>{scopeText(budget.scope, options.apiKeys)}</td>
+        <td>
+          {budget.scope.value && isEntityDimension(budget.scope.type) ? (
+            <Link href={entityHref(budget.scope.type, budget.scope.value)}>{scopeText(budget.scope, options.apiKeys)}</Link>
+          ) : (
+            scopeText(budget.scope, options.apiKeys)
+          )}
+        </td>
         <td>{PERIOD_LABELS[budget.period]}</td>
         <td className="num">{formatMoney(budget.limitUsd)}</td>
         <td className="num">{formatMoney(current.spentUsd)}</td>

@@ -1,6 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { Fragment, useId, useState } from "react";
+import { entityHref } from "@/components/entity/entity-href";
 import { formatCount, formatDateTime, formatMoney } from "@/lib/format";
 import type { EventLogEntry } from "@/lib/schemas/events-log";
 
@@ -24,9 +26,15 @@ export function EventLogRow({ event, timeZone }: { event: EventLogEntry; timeZon
             {formatDateTime(event.timestamp, timeZone)}
           </button>
         </td>
-        <td>{event.team}</td>
-        <td>{event.model}</td>
-        <td>{event.feature}</td>
+        <td>
+          <Link href={entityHref("team", event.team)}>{event.team}</Link>
+        </td>
+        <td>
+          <Link href={entityHref("model", event.model)}>{event.model}</Link>
+        </td>
+        <td>
+          <Link href={entityHref("feature", event.feature)}>{event.feature}</Link>
+        </td>
         <td>{event.provider}</td>
         <td className="num">{formatCount(event.tokens.input + event.tokens.output)}</td>
         <td className="num">{event.unpriced ? <span className="tag tag-bad">unpriced</span> : formatMoney(event.costUsd)}</td>

@@ -4,6 +4,7 @@ import { useSearchParams } from "next/navigation";
 import Link from "next/link";
 import { useMemo } from "react";
 import { SpendChart } from "@/components/charts/spend-chart";
+import { type EntityDimension, entityHref, isEntityDimension } from "@/components/entity/entity-href";
 import { LoadingBlock, QueryError } from "@/components/ui/query-error";
 import { prepareSpendSeries } from "@/lib/charts/prepare-spend-series";
 import { formatMoney } from "@/lib/format";
@@ -67,7 +68,12 @@ export function ExploreView({ now }: { now: string }) {
                 <ExportCsvButton url={`/api/v1/spend/export?${spendSearch(params.current)}`} />
               </div>
               {previous.error && <p className="error-text">The previous period could not be loaded: no change is shown.</p>}
-              <SpendTable rows={chart.rows} caption={`Spend by ${selection.groupBy}`} drillHref={drillHref} />
+              <SpendTable
+                rows={chart.rows}
+                caption={`Spend by ${selection.groupBy}`}
+                drillHref={drillHref}
+                pageHref={isEntityDimension(selection.groupBy) ? (key) => entityHref(selection.groupBy as EntityDimension, key) : undefined}
+              />
             </section>
           )}
         </>

@@ -32,7 +32,13 @@ function compare(a: SpendTableRow, b: SpendTableRow, key: SortKey): number | nul
 const percent = (value: number | null, signed = false) => (value === null ? "—" : `${signed && value > 0 ? "+" : ""}${value.toFixed(2)} %`);
 
 /** Every key of the view, sortable by any column; a key links to its narrower view (a null key cannot be filtered on). */
-export function SpendTable({ rows, caption, drillHref }: { rows: SpendTableRow[]; caption: string; drillHref: (key: string) => string }) {
+export function SpendTable({ rows, caption, drillHref, pageHref }: {
+  rows: SpendTableRow[];
+  caption: string;
+  drillHref: (key: string) => string;
+  /** The key's own page (teams, models and features have one). */
+  pageHref?: (key: string) => string;
+}) {
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "costUsd", desc: true });
   const sorted = [...rows].sort((a, b) => {
     const order = compare(a, b, sort.key);
@@ -62,7 +68,17 @@ export function SpendTable({ rows, caption, drillHref }: { rows: SpendTableRow[]
             const href = row.key === null ? null : drillHref(row.key);
             return (
               <tr key={row.name}>
-                <th scope="row">{href ? <Link href={href}>{row.name}</Link> : row.name}</th>
+                <th scope="row">
+                  {href ? <Link href={href}>{row.name}</Link> : row.name}
+                  {pageHref && row.key !== null && (
+                    <>
+                      {" "}
+                      <Link className="muted" href={pageHref(row.key)} aria-label={`${row.name}: its page`}>
+                        page
+                      </Link>
+                    </>
+                  )}
+                </th>
                 <td className="num">{formatMoney(row.costUsd)}</td>
                 <td className="num">{percent(row.share)}</td>
                 <td className="num">{percent(row.change, true)}</td>

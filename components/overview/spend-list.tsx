@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatMoney } from "@/lib/format";
 import { ChangeBadge } from "./change-badge";
+import { entityHref } from "@/components/entity/entity-href";
 
 export type SpendListRow = { key: string; costUsd: string; previousUsd: string; changeUsd: string; changePct: number | null };
 
@@ -47,7 +48,7 @@ export function SpendList(props: {
               return (
                 <tr key={row.key}>
                   <td>
-                    <Link href={`/explore?${new URLSearchParams({ [dimension]: row.key })}`}>{team?.name ?? row.key}</Link>{" "}
+                    <Link href={entityHref(dimension, row.key)}>{team?.name ?? row.key}</Link>{" "}
                     {team?.unreviewed && <span className="tag tag-bad">unreviewed</span>}
                   </td>
                   <td className="num">{column === "spend" ? formatMoney(row.costUsd) : `${row.changeUsd.startsWith("-") ? "" : "+"}${formatMoney(row.changeUsd)}`}</td>

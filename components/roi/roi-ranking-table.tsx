@@ -1,5 +1,7 @@
+import Link from "next/link";
 import type { RankedRow, RoiRanking } from "@/lib/charts/prepare-roi-ranking";
 import type { RoiGroupBy } from "@/lib/schemas/roi";
+import { entityHref } from "@/components/entity/entity-href";
 
 const GROUP_NAME: Record<RoiGroupBy, string> = { team: "Team", feature: "Feature", model: "Model" };
 
@@ -72,7 +74,7 @@ export function RoiRankingTable({ ranking, groupBy }: { ranking: RoiRanking; gro
               <tr key={row.id}>
                 <td className="num">{row.rank ?? "—"}</td>
                 <th scope="row">
-                  {row.label}
+                  {row.key === null ? row.label : <Link href={entityHref(groupBy, row.key)}>{row.label}</Link>}
                   {row.unpricedEvents > 0 && (
                     <span className="tag tag-bad" title="Calls of models without a price: the cost is incomplete and the ROI overstated.">
                       {row.unpricedEvents} unpriced

@@ -71,7 +71,7 @@ test("a team lead sees only their team in Explore and in the event log", async (
   await page.goto("/explore");
   const table = page.getByRole("table", { name: "Spend by team", exact: true });
   await expect(table.locator("tbody tr")).toHaveCount(1);
-  await expect(table.locator("tbody tr th")).toHaveText("support");
+  await expect(table.locator("tbody tr th a").first()).toHaveText("support");
 
   const res = await page.request.get("/api/v1/events-log?limit=200");
   expect(res.status()).toBe(200);

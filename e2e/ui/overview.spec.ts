@@ -17,7 +17,7 @@ test("finance sees month to date, the forecast with its method, the chart and th
     expect(await rows.count()).toBeLessThanOrEqual(6); // header + top 5
   }
   const firstTeam = page.getByTestId("top-teams").getByRole("link").first();
-  await expect(firstTeam).toHaveAttribute("href", /^\/explore\?team=/);
+  await expect(firstTeam).toHaveAttribute("href", /^\/teams\//);
   await expect(page.getByRole("heading", { name: "Biggest movers: models" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Budget burn" })).toBeVisible();
 });
@@ -27,9 +27,9 @@ test("a team lead's Overview shows their team only", async ({ page }) => {
   await expect(page.getByText("for your teams")).toBeVisible();
   const teams = page.getByTestId("top-teams").getByRole("link");
   await expect(teams).toHaveCount(1);
-  await expect(teams.first()).toHaveAttribute("href", "/explore?team=support");
+  await expect(teams.first()).toHaveAttribute("href", "/teams/support");
   for (const row of await page.getByTestId("movers-teams").getByRole("link").all()) {
-    await expect(row).toHaveAttribute("href", "/explore?team=support");
+    await expect(row).toHaveAttribute("href", "/teams/support");
   }
   await expect(page.getByRole("link", { name: /Settings → Prices/ })).toHaveCount(0);
 });

@@ -11,6 +11,8 @@ export type RankedRow = {
   /** 1-based among rows with a known ROI; null otherwise. */
   rank: number | null;
   label: string;
+  /** The team slug, feature or model (null: events without one). */
+  key: string | null;
   status: RoiStatus;
   roi: string;
   tone: "good" | "bad" | "muted";
@@ -40,6 +42,7 @@ function toRanked(row: RoiRow, index: number, groupBy: GetRoiResponse["groupBy"]
     id: `${index}:${row.key ?? ""}`,
     rank,
     label: groupLabel(row.key, groupBy),
+    key: row.key,
     status,
     roi: formatRoi(row),
     tone: status !== "known" || row.roi === null ? "muted" : row.roi >= 0 ? "good" : "bad",

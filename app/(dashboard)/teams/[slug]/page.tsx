@@ -1,0 +1,5 @@
+import { entityRoute } from "@/app/(dashboard)/_entity/entity-route";
+
+const route = entityRoute("team", "slug");
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

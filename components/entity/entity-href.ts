@@ -1,0 +1,21 @@
+// Every mention of a team, model or feature links to its page.
+export type EntityDimension = "team" | "model" | "feature";
+
+const BASE: Record<EntityDimension, string> = { team: "/teams", model: "/models", feature: "/features" };
+
+export function entityHref(dimension: EntityDimension, key: string): string {
+  return `${BASE[dimension]}/${encodeURIComponent(key)}`;
+}
+
+export function isEntityDimension(value: string): value is EntityDimension {
+  return value in BASE;
+}
+
+/** A route segment as the key it names (decoded once; a key holding a bare % stays as it is). */
+export function entityKey(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
