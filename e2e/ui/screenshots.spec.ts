@@ -9,6 +9,9 @@ const PAGES: [string, string][] = [
   ["/roi", "ROI"],
   ["/insights", "Insights"],
   ["/alerts", "Alerts"],
+  ["/teams/support", "Team Customer Support"],
+  ["/models/gpt-4o-mini", "Model gpt-4o-mini"],
+  ["/settings", "Settings"],
   ["/settings/prices", "Prices"],
 ];
 
