@@ -27,6 +27,7 @@ export type Action =
   | "audit.read"
   | "insights.manage"
   | "teams.review"
+  | "webhooks.manage"
   | "org.manage";
 
 const ORG_WIDE: ReadonlySet<Role> = new Set(["admin", "finance"]);
@@ -41,6 +42,8 @@ const ALLOWED: Record<Action, ReadonlySet<Role>> = {
   "insights.manage": new Set(["admin", "finance", "team_lead"]),
   /** Mark a team created by ingest as reviewed. */
   "teams.review": new Set(["admin", "finance"]),
+  /** Webhooks for alerts, their secrets and delivery log. */
+  "webhooks.manage": new Set(["admin", "finance"]),
   "org.manage": new Set(["admin"]),
 };
 

@@ -5,7 +5,6 @@ import { listAlerts } from "@/lib/alerts/list-alerts";
 import { roleMay, teamScope } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/viewer";
 import { alertsQueryOptions } from "@/lib/queries/alerts";
-import { MANAGE_WEBHOOKS } from "@/lib/webhooks/webhook-access";
 
 export const metadata = { title: "Alerts" };
 
@@ -20,7 +19,7 @@ export default async function AlertsPage() {
         <h1>Alerts</h1>
         <p>
           An alert is raised once per budget, threshold and period when spend reaches a budget&apos;s alert threshold or its cap.
-          {roleMay(viewer, MANAGE_WEBHOOKS) && (
+          {roleMay(viewer, "webhooks.manage") && (
             <>
               {" "}
               They are also sent to your <Link href="/settings/webhooks">webhooks</Link>.

@@ -10,7 +10,7 @@ const SECTIONS: { title: string; action: Action; href: string; link: string; abo
   { title: "API keys", action: "apiKeys.manage", href: "/settings/api-keys", link: "Manage API keys", about: "Keys for services that send usage and ask the policy endpoint.", refused: "Your role does not manage API keys." },
   { title: "Prices", action: "prices.write", href: "/settings/prices", link: "Manage prices", about: "Negotiated prices per model, the public catalog, and models your events use that have no price.", refused: "Your role does not manage prices." },
   { title: "Outcomes", action: "prices.write", href: "/settings/outcomes", link: "Manage outcome kinds", about: "Name the business outcomes services report and give each a default value, for ROI.", refused: "Your role does not manage outcome kinds." },
-  { title: "Webhooks", action: "audit.read", href: "/settings/webhooks", link: "Manage webhooks", about: "Send budget alerts to Slack or any endpoint, signed with HMAC-SHA256.", refused: "Your role does not manage webhooks." },
+  { title: "Webhooks", action: "webhooks.manage", href: "/settings/webhooks", link: "Manage webhooks", about: "Send budget alerts to Slack or any endpoint, signed with HMAC-SHA256.", refused: "Your role does not manage webhooks." },
   { title: "Audit log", action: "audit.read", href: "/settings/audit", link: "Open the audit log", about: "Who changed budgets, API keys and prices, and what: before → after.", refused: "Your role does not read the audit log." },
 ];
 

@@ -4,12 +4,11 @@ import { WebhooksView } from "@/components/webhooks/webhooks-view";
 import { requirePermission } from "@/lib/auth/viewer";
 import { webhooksQueryOptions } from "@/lib/queries/webhooks";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
-import { MANAGE_WEBHOOKS } from "@/lib/webhooks/webhook-access";
 
 export const metadata = { title: "Webhooks" };
 
 export default async function WebhooksPage() {
-  const viewer = await requirePermission(MANAGE_WEBHOOKS);
+  const viewer = await requirePermission("webhooks.manage");
   const queryClient = new QueryClient();
   queryClient.setQueryData(webhooksQueryOptions().queryKey, { webhooks: await listWebhooks({ orgId: viewer.orgId }) });
   return (
