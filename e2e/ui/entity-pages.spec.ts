@@ -48,6 +48,11 @@ test("Explore and Budgets link to the pages too", async ({ page }) => {
 
   const missing = await page.goto("/teams/no-such-team");
   expect(missing?.status()).toBe(404);
+  // a name no feature can have, and a model name with a slash (its page, empty)
+  expect((await page.goto("/features/Not%20A%20Feature"))?.status()).toBe(404);
+  await page.goto("/models/meta-llama%2FLlama-3-70b");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Model meta-llama/Llama-3-70b");
+  await expect(page.getByText("No spend on this model in the last 30 days.")).toBeVisible();
 });
 
 test("a team lead sees their own team's page and is refused another team's", async ({ page }) => {

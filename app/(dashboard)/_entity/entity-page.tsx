@@ -24,8 +24,10 @@ const DAYS = 30;
 const BREAKDOWNS: Record<EntityDimension, [EntityDimension, EntityDimension]> = { team: ["feature", "model"], model: ["team", "feature"], feature: ["model", "team"] };
 
 async function spendOf(orgId: string, teamIds: string[] | null, dimension: EntityDimension, value: string, groupBy: EntityDimension, from: Date, to: Date) {
-  const query = GetSpendQuery.parse({ from: from.toISOString(), to: to.toISOString(), interval: "day", groupBy, [dimension]: value });
-  return getSpendSeries({ orgId, teamIds, query });
+  const query = GetSpendQuery.safeParse({ from: from.toISOString(), to: to.toISOString(), interval: "day", groupBy, [dimension]: value });
+  // a name no team, model or feature can have
+  if (!query.success) throw new AppError("not_found", `There is no ${dimension} '${value}'.`);
+  return getSpendSeries({ orgId, teamIds, query: query.data });
 }
 
 /** Both breakdowns, this period and the one before; another team's page is the "not allowed" page, an unknown team 404. */
