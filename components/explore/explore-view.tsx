@@ -4,7 +4,7 @@ import { useSearchParams } from "next/navigation";
 import Link from "next/link";
 import { useMemo } from "react";
 import { SpendChart } from "@/components/charts/spend-chart";
-import { type EntityDimension, entityHref, isEntityDimension } from "@/components/entity/entity-href";
+import { entityHref, isEntityDimension } from "@/components/entity/entity-href";
 import { LoadingBlock, QueryError } from "@/components/ui/query-error";
 import { prepareSpendSeries } from "@/lib/charts/prepare-spend-series";
 import { formatMoney } from "@/lib/format";
@@ -29,6 +29,7 @@ export function ExploreView({ now }: { now: string }) {
   const previous = useSpend(params.previous);
   const chart = useMemo(() => (current.data ? prepareSpendSeries({ current: current.data, previous: previous.data ?? null }) : null), [current.data, previous.data]);
 
+  const { groupBy } = selection;
   const navigate = (next: ExploreSelection) => window.history.pushState(null, "", href(next));
   /** Past the last dimension, a row leads to its events. */
   const drillHref = (key: string) => {
@@ -72,7 +73,7 @@ export function ExploreView({ now }: { now: string }) {
                 rows={chart.rows}
                 caption={`Spend by ${selection.groupBy}`}
                 drillHref={drillHref}
-                pageHref={isEntityDimension(selection.groupBy) ? (key) => entityHref(selection.groupBy as EntityDimension, key) : undefined}
+                pageHref={isEntityDimension(groupBy) ? (key) => entityHref(groupBy, key) : undefined}
               />
             </section>
           )}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatMoney } from "@/lib/format";
 import { ChangeBadge } from "./change-badge";
-import { entityHref } from "@/components/entity/entity-href";
+import { ENTITY_LABELS, entityHref } from "@/components/entity/entity-href";
 
 export type SpendListRow = { key: string; costUsd: string; previousUsd: string; changeUsd: string; changePct: number | null };
 
@@ -33,7 +33,7 @@ export function SpendList(props: {
         <table className="table" data-testid={props.testId}>
           <thead>
             <tr>
-              <th scope="col">{dimension[0].toUpperCase() + dimension.slice(1)}</th>
+              <th scope="col">{ENTITY_LABELS[dimension]}</th>
               <th scope="col" className="num">
                 {column === "spend" ? "Spend" : "Change"}
               </th>

@@ -17,7 +17,7 @@ import { AppError } from "@/lib/http/errors";
 import { formatUsd, parseUsd } from "@/lib/money";
 import { GetSpendQuery, type GetSpendResponse } from "@/lib/schemas/spend";
 import { EntityBreakdownTable } from "@/components/entity/entity-breakdown-table";
-import type { EntityDimension } from "@/components/entity/entity-href";
+import { ENTITY_LABELS, type EntityDimension } from "@/components/entity/entity-href";
 
 const DAY_MS = 86_400_000;
 const DAYS = 30;
@@ -65,7 +65,7 @@ export async function EntityPage({ dimension, value }: { dimension: EntityDimens
   const [first] = breakdowns;
   const { totals } = first.current;
   const name = team?.name ?? value;
-  const label = dimension[0].toUpperCase() + dimension.slice(1);
+  const label = ENTITY_LABELS[dimension];
   const filter = new URLSearchParams({ [dimension]: value });
 
   return (
