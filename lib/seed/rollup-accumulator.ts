@@ -42,20 +42,18 @@ const COUNT_COLUMNS = [
 export type RollupTable = "usage_rollups_hourly" | "usage_rollups_daily" | "usage_rollups_customer_daily";
 
 const DIMENSIONS = ["team_id", "feature", "provider", "model"];
-const HOUR_MS = 3_600_000;
 
 export class RollupAccumulator {
   private readonly totals = new Map<string, Totals>();
 
   private readonly byCustomer: boolean;
-  private readonly bucketMs: number;
 
+  /** `bucketMs`: the UTC buckets totals are kept in (for the customer rollup, hours: the upsert makes them local days). */
   constructor(
     readonly table: RollupTable,
-    bucketMs: number,
+    private readonly bucketMs: number,
   ) {
     this.byCustomer = table === "usage_rollups_customer_daily";
-    this.bucketMs = this.byCustomer ? HOUR_MS : bucketMs;
   }
 
   add(e: PricedEvent): void {

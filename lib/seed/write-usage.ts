@@ -53,7 +53,8 @@ export async function writeUsage(options: WriteUsageOptions): Promise<WriteUsage
   while (!next.done) {
     const hourly = new RollupAccumulator("usage_rollups_hourly", HOUR_MS);
     const daily = new RollupAccumulator("usage_rollups_daily", DAY_MS);
-    const customers = new RollupAccumulator("usage_rollups_customer_daily", DAY_MS);
+    // hourly totals, summed into the organisation's local days by the upsert
+    const customers = new RollupAccumulator("usage_rollups_customer_daily", HOUR_MS);
     const outcomeLines: string[] = [];
 
     // Pulls items until the chunk holds `chunkSize` events; events become COPY
