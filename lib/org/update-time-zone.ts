@@ -21,14 +21,13 @@ const RECOUNT_TIMEOUT_MS = 10 * 60_000;
 export async function updateTimeZone(input: { orgId: string; actorUserId: string; timeZone: string; now?: Date }): Promise<OrganizationSettings> {
   const result = await prisma().$transaction(async (tx) => {
     // the row lock orders concurrent changes of the zone (and lets ingest's key checks through)
-    const [before] = await tx.$queryRaw<{ time_zone: string }[]>`SELECT time_zone FROM organizations WHERE id = ${input.orgId} FOR NO KEY UPDATE`;
+    const [before] = await tx.$queryRaw<{ slug: string; name: string; time_zone: string }[]>`SELECT slug, name, time_zone FROM organizations WHERE id = ${input.orgId} FOR NO KEY UPDATE`;
     if (!before) throw new AppError("not_found", "The organisation no longer exists.");
-    const select = { slug: true, name: true, timeZone: true } as const;
-    if (before.time_zone === input.timeZone) return tx.organization.findUniqueOrThrow({ where: { id: input.orgId }, select });
+    if (before.time_zone === input.timeZone) return { slug: before.slug, name: before.name, timeZone: before.time_zone };
     // the long part first (seconds for millions of events): ingest goes on meanwhile,
     // and the ledgers rebuilt below stay locked only for the end of the transaction
     await rebuildCustomerRollup((sql, ...values) => tx.$executeRawUnsafe(sql, ...values), input.orgId, input.timeZone);
-    const org = await tx.organization.update({ where: { id: input.orgId }, data: { timeZone: input.timeZone }, select });
+    await tx.organization.update({ where: { id: input.orgId }, data: { timeZone: input.timeZone } });
     const budgets = await tx.budget.findMany({ where: { orgId: input.orgId, archivedAt: null }, select: { id: true, period: true } });
     for (const budget of budgets) await rebuildCurrentLedger(tx, input.orgId, budget, input.now);
     await recordAudit(tx, {
@@ -41,7 +40,7 @@ export async function updateTimeZone(input: { orgId: string; actorUserId: string
       after: { timeZone: input.timeZone },
     });
     await tx.$executeRaw`SELECT pg_notify(${ORG_CHANNEL}, ${input.orgId}), pg_notify(${BUDGET_CHANNEL}, ${input.orgId})`;
-    return org;
+    return { slug: before.slug, name: before.name, timeZone: input.timeZone };
   }, { timeout: RECOUNT_TIMEOUT_MS, maxWait: 10_000 });
   invalidateOrgContext(input.orgId);
   invalidateBudgetState(input.orgId);
