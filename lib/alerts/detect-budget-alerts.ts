@@ -21,6 +21,7 @@
 // could never fire again when the spend is real. The policy check already
 // answers `warn` on spent + reserved for the caller that needs it.
 import type pg from "pg";
+import { readsCte } from "@/lib/sql-reads-cte";
 import { NOTIFY_WEBHOOK_DELIVERIES, QUEUE_WEBHOOK_DELIVERIES } from "@/lib/webhooks/webhook-notify";
 
 const PERIOD_LABEL = `CASE b.period
@@ -31,21 +32,28 @@ const PERIOD_LABEL = `CASE b.period
 
 const USD = (expr: string) => `to_char(${expr}, 'FM$99,999,999,999,990.00')`;
 
-export const DETECT_BUDGET_ALERTS_SQL = `
-WITH touched AS (
+/**
+ * The CTEs (to follow WITH or a comma) that raise the alerts reached by the
+ * ledger rows `ledgers` (aliased l: org_id, budget_id, period_start,
+ * spent_usd) that satisfy `where`; the last, alerts_notified, must be
+ * read by the statement for the webhook workers to be woken.
+ */
+export function budgetAlertCtes(ledgers: string, where: string): string {
+  return `
+alert_ledgers AS (
   SELECT l.org_id, l.budget_id, l.period_start, l.spent_usd, b.name, b.period, b.limit_usd, b.alert_thresholds,
          CASE b.scope_type WHEN 'org' THEN 'org' WHEN 'api_key' THEN 'apiKey:' || b.scope_value
               WHEN 'team' THEN 'team:' || coalesce(t.slug, b.scope_value) ELSE b.scope_type::text || ':' || b.scope_value END AS scope,
          ${PERIOD_LABEL} AS period_label
     FROM budgets b
-    JOIN budget_ledgers l ON l.org_id = b.org_id AND l.budget_id = b.id
+    JOIN ${ledgers} l ON l.org_id = b.org_id AND l.budget_id = b.id
     JOIN organizations o ON o.id = b.org_id
     LEFT JOIN teams t ON b.scope_type = 'team' AND t.org_id = b.org_id AND t.id = b.scope_value
-   WHERE b.org_id = ANY($1::text[]) AND b.archived_at IS NULL AND l.updated_at = now()::timestamptz(3) AND l.spent_usd > 0
+   WHERE b.archived_at IS NULL AND l.spent_usd > 0 AND ${where}
 ),
 reached AS (
   SELECT x.*, th.threshold, trim_scale(th.threshold * 100) AS percent
-    FROM touched x
+    FROM alert_ledgers x
     CROSS JOIN LATERAL (SELECT unnest(x.alert_thresholds) UNION SELECT 1.0) AS th(threshold)
    WHERE x.spent_usd >= th.threshold * x.limit_usd
 ),
@@ -66,9 +74,14 @@ new_alerts AS (
   ON CONFLICT (org_id, budget_id, kind, threshold, period_start) DO NOTHING
   RETURNING org_id, id, budget_id, kind, threshold::text AS threshold, period_start, message, payload, created_at
 ),
-deliveries AS (${QUEUE_WEBHOOK_DELIVERIES("new_alerts", "budget.alert")}),
-notified AS (${NOTIFY_WEBHOOK_DELIVERIES("deliveries")})
-SELECT a.* FROM new_alerts a LEFT JOIN (SELECT count(*) FROM notified) n ON true
+alert_deliveries AS (${QUEUE_WEBHOOK_DELIVERIES("new_alerts", "budget.alert")}),
+alerts_notified AS (${NOTIFY_WEBHOOK_DELIVERIES("alert_deliveries")})`;
+}
+
+/** Raises the alerts reached by the ledgers of organisations $1 that this transaction wrote (they carry its now()). */
+export const DETECT_BUDGET_ALERTS_SQL = `
+WITH ${budgetAlertCtes("budget_ledgers", "b.org_id = ANY($1::text[]) AND l.updated_at = now()::timestamptz(3)")}
+SELECT a.* FROM new_alerts a ${readsCte("alerts_notified")}
  ORDER BY a.org_id, a.budget_id, a.period_start, a.threshold::numeric`;
 
 export type NewAlertRow = {

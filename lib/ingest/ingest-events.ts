@@ -1,5 +1,4 @@
 import type pg from "pg";
-import { detectBudgetAlerts } from "@/lib/alerts/detect-budget-alerts";
 import { invalidateBudgetState } from "@/lib/policy/budget-state";
 import { EventInput, type IngestResponse } from "@/lib/schemas/events";
 import { EVENT_COLUMNS, type EventRow } from "./event-row";
@@ -18,14 +17,10 @@ async function settleReservations(client: pg.PoolClient, inserted: Inserted<Even
   await client.query(SETTLE_RESERVATIONS_SQL, [settling.map((row) => row.orgId), settling.map((row) => row.reservationId), settling.map((row) => row.costUsd)]);
 }
 
-/** In the storing transaction: settle reservations, then raise the budget alerts the new spend reached (and queue their webhooks). */
-async function afterStore(client: pg.PoolClient, inserted: Inserted<EventRow>[]): Promise<void> {
-  await settleReservations(client, inserted);
-  await detectBudgetAlerts(client, inserted.map((i) => i.row.orgId));
-}
-
 async function flush(items: Pending<EventRow>[]): Promise<boolean[]> {
-  const stored = await storeRows(items, STORE_EVENTS_SQL, EVENT_COLUMNS, (row) => row.eventId, afterStore);
+  // budget alerts are raised by the storing statement; reservations to settle need a statement more
+  const settles = items.some((i) => i.row.reservationId) ? settleReservations : undefined;
+  const stored = await storeRows(items, STORE_EVENTS_SQL, EVENT_COLUMNS, (row) => row.eventId, settles);
   // ledgers may have changed: this process stops using its copy at once
   for (const orgId of new Set(items.map((i) => i.row.orgId))) invalidateBudgetState(orgId);
   return stored;

@@ -3,12 +3,17 @@
 // their hourly totals (by customer as well) to the rollup deltas, which
 // lib/rollups/compact-rollups.ts folds into the rollups without holding up
 // ingest, and add to the ledgers of every budget the event falls under
-// (period in the organisation's time zone). Ledger rows are written in key
-// order so concurrent batches lock them in the same order.
+// (period in the organisation's time zone), raising the budget alerts their
+// new totals reach. Ledger rows are written in key order so concurrent
+// batches lock them in the same order. One statement: without reservations
+// to settle or teams to create, a batch is stored in one round trip, and
+// the ledger locks are held only until that statement commits.
 import { EVENT_COLUMNS } from "./event-row";
 import { storeSql, unnestInput } from "./store-rows";
+import { budgetAlertCtes } from "@/lib/alerts/detect-budget-alerts";
 import { NOTIFY_BUDGET_CHANGE } from "@/lib/policy/budget-notify";
 import { ledgerUpsertSql } from "@/lib/policy/ledger-upsert-sql";
+import { readsCte } from "@/lib/sql-reads-cte";
 import { MEASURES, MEASURES_OF_EVENTS, ROLLUP_KEY } from "@/lib/rollups/rollup-columns";
 
 const STORED = EVENT_COLUMNS.filter(([c]) => c !== "team_slug").map(([c]) => c);
@@ -33,9 +38,10 @@ deltas AS (
     FROM ins GROUP BY 1, 2, 3, 4, 5, 6, 7
 ),
 ledgers AS (${LEDGERS}),
-notified AS (${NOTIFY_BUDGET_CHANGE("ledgers")})
+notified AS (${NOTIFY_BUDGET_CHANGE("ledgers")}),
+${budgetAlertCtes("ledgers", "true")}
 SELECT i.org_id, i.event_id AS id
-  FROM ins i LEFT JOIN (SELECT count(*) FROM notified) n ON true`,
+  FROM ins i ${readsCte("notified")} ${readsCte("alerts_notified")}`,
   "(org_id, event_id)",
 );
 

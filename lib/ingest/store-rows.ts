@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 import { pool } from "@/lib/db";
 import { pgArray } from "@/lib/pg-array";
-import { withTransaction } from "./with-transaction";
+import { withStatement, withTransaction } from "./with-transaction";
 
 /** Creates the teams that items name and that do not exist yet, marked unreviewed (API.md). */
 const CREATE_UNREVIEWED_TEAMS_SQL = `
@@ -48,7 +48,7 @@ export async function storeRows<R extends TeamRow>(
   sql: StoreSql,
   columns: Columns<R>,
   idOf: (row: R) => string,
-  /** More work in the same transaction, on the newly inserted rows. */
+  /** More work in the same transaction, on the newly inserted rows (none: the rows are stored by one statement). */
   afterInsert?: (client: pg.PoolClient, inserted: Inserted<R>[]) => Promise<void>,
 ): Promise<boolean[]> {
   if (items.length === 0) return [];
@@ -61,8 +61,10 @@ export async function storeRows<R extends TeamRow>(
   for (const { row } of items) if (!firstByKey.has(keyOf(row.orgId, idOf(row)))) firstByKey.set(keyOf(row.orgId, idOf(row)), row);
   const unique = [...firstByKey.values()];
   const params = columns.map(([, , field]) => pgArray(unique.map((row) => row[field])));
+  // the storing statement alone is atomic: a transaction only when teams come first or more work follows
+  const atomically = newTeams.size > 0 || afterInsert ? withTransaction : withStatement;
   const write = (text: string) =>
-    withTransaction(pool(), async (client: pg.PoolClient) => {
+    atomically(pool(), async (client: pg.PoolClient) => {
       for (const [orgId, slugs] of [...newTeams].sort(([a], [b]) => a.localeCompare(b))) {
         await client.query(CREATE_UNREVIEWED_TEAMS_SQL, [orgId, [...slugs].sort()]);
       }

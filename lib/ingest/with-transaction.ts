@@ -6,23 +6,24 @@ const SERIALIZATION = "40001";
 const MAX_ATTEMPTS = 4;
 
 /**
- * Runs `work` (which ends with its COMMIT) in one transaction, retrying
- * deadlocks and serialisation failures (nothing of a failed attempt is
- * kept). An unreachable database is left to toAppError, which answers 503
- * with Retry-After.
+ * Runs `work` on one connection, in one transaction when `begin` (then
+ * `work` ends with its COMMIT), else as one statement, which is atomic by
+ * itself. Deadlocks and serialisation failures are retried (nothing of a
+ * failed attempt is kept). An unreachable database is left to toAppError,
+ * which answers 503 with Retry-After.
  */
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+async function atomically<T>(pool: pg.Pool, begin: boolean, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     let client: pg.PoolClient | undefined;
     try {
       client = await pool.connect();
-      await client.query("BEGIN");
+      if (begin) await client.query("BEGIN");
       const result = await work(client);
       client.release();
       return result;
     } catch (err) {
       if (client) {
-        await client.query("ROLLBACK").catch(() => undefined);
+        if (begin) await client.query("ROLLBACK").catch(() => undefined);
         client.release(isStorageUnavailable(err) ? (err as Error) : undefined);
       }
       const code = (err as { code?: string }).code;
@@ -32,13 +33,18 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
   }
 }
 
-/** Runs `work` in one transaction (see inTransaction for retries and failures). */
+/** Runs `work` in one transaction (see atomically for retries and failures). */
 export function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  return inTransaction(pool, async (client) => {
+  return atomically(pool, true, async (client) => {
     const result = await work(client);
     await client.query("COMMIT");
     return result;
   });
+}
+
+/** Runs `work`, a single statement, with the retries of withTransaction (a statement is a transaction of its own). */
+export function withStatement<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return atomically(pool, false, work);
 }
 
 /**
@@ -49,7 +55,7 @@ export function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) 
  * COMMIT with a rollback and the statement's error is thrown.
  */
 export function withTransactionEndingIn<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<[T, Promise<unknown>]>): Promise<T> {
-  return inTransaction(pool, async (client) => {
+  return atomically(pool, true, async (client) => {
     const [result, last] = await work(client);
     await Promise.all([last, client.query("COMMIT")]);
     return result;

@@ -2,7 +2,8 @@
 // period of the organisation's time zone that the event's timestamp falls
 // in. Shared by ingest and re-pricing so both match budgets the same way:
 // org; team by id; feature; model as sent or as priced; API key by id.
-// Rows are written in key order (concurrent writers lock them in one order).
+// Rows are written in key order (concurrent writers lock them in one order);
+// each is returned with its new total (budgetAlertCtes reads them).
 // `source` must have org_id, ts, team_id, feature, model, priced_model,
 // api_key_id and the `amount` column.
 /** Budget `b` covers event `i` (same organisation assumed). */
@@ -39,5 +40,5 @@ export function ledgerUpsertSql(source: string, amount: string): string {
       CROSS JOIN LATERAL (SELECT date_trunc(b.period::text, i.ts, o.time_zone) AS period_start) p
      GROUP BY b.org_id, b.id, p.period_start, o.time_zone, b.period ORDER BY 1, 2, 3
     ON CONFLICT (org_id, budget_id, period_start) DO UPDATE SET spent_usd = l.spent_usd + EXCLUDED.spent_usd, updated_at = now()
-    RETURNING org_id`;
+    RETURNING org_id, budget_id, period_start, spent_usd`;
 }
