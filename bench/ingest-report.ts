@@ -9,6 +9,8 @@ import type { StoreTotals } from "./store-checks";
 export type Row = [measure: string, value: string, target?: string, ok?: boolean];
 
 export type Measurements = {
+  /** Events acknowledged during the warm-up (stored, not timed). */
+  warmup: number;
   a: BatchLoadResult; cpuA: CpuShares; copy: CopyResult; cpuCopy: CpuShares; b: SingleLoadResult; cpuB: CpuShares;
   startRssMb: number; afterARssMb: number; peakRssMb: number; totals: StoreTotals; hourlyOff: number; dailyOff: number;
 };
@@ -41,8 +43,8 @@ export function performanceRows({ a, cpuA, copy, cpuCopy, b, cpuB, startRssMb, a
   ];
 }
 
-export function storedRows({ a, b, totals, hourlyOff, dailyOff }: Measurements): Row[] {
-  const acknowledged = a.acknowledged + b.acknowledged;
+export function storedRows({ warmup, a, b, totals, hourlyOff, dailyOff }: Measurements): Row[] {
+  const acknowledged = warmup + a.acknowledged + b.acknowledged;
   const cost = totals.eventsCost;
   return [
     ["stored = acknowledged", `${totals.events} = ${acknowledged}`, "equal", totals.events === acknowledged],
