@@ -1,15 +1,17 @@
 // Where the machine's CPU went during a phase, in cores busy: the server
-// process, this process (the load clients), PostgreSQL's processes, and
+// process, the load clients (this process and the load tools it ran), PostgreSQL's processes, and
 // everything else on the machine (other work: noise in the figures).
 import fs from "node:fs";
 import type pg from "pg";
 
 const TICKS_PER_SECOND = 100;
 
-function processSeconds(pid: number): number {
+function processSeconds(pid: number | "self", withChildren = false): number {
   try {
     const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+    // utime, stime, then cutime, cstime: children waited for (the load tool, once it exited)
+    const ticks = Number(fields[11]) + Number(fields[12]) + (withChildren ? Number(fields[13]) + Number(fields[14]) : 0);
+    return ticks / TICKS_PER_SECOND;
   } catch {
     return 0; // gone, or not on this machine
   }
@@ -34,13 +36,12 @@ export async function startCpuMeter(serverPid: number, db: pg.ClientBase): Promi
   const postgres0 = await postgresSeconds(db);
   const started = performance.now();
   const server0 = processSeconds(serverPid);
-  const client0 = process.cpuUsage();
+  const client0 = processSeconds("self", true);
   const machine0 = machineSeconds();
   return async () => {
     const wall = (performance.now() - started) / 1000;
     const server = processSeconds(serverPid) - server0;
-    const used = process.cpuUsage(client0);
-    const client = (used.user + used.system) / 1e6;
+    const client = processSeconds("self", true) - client0;
     const machine = machineSeconds() - machine0;
     let postgres = 0;
     for (const [pid, seconds] of await postgresSeconds(db)) postgres += seconds - (postgres0.get(pid) ?? 0);

@@ -23,7 +23,7 @@ import { type AppServer, rssMb, startAppServer } from "./app-server";
 import { buildIfNeeded } from "./build-if-needed";
 import { freshDatabase } from "./fresh-database";
 import { type PhaseCpu, postmasterOf, startPhaseCpu } from "./policy-cpu";
-import { type LoadOptions, type LoadResult, runWrk } from "./policy-load";
+import { type LoadOptions, type LoadResult, runWrk } from "./wrk-load";
 import { BENCH_CALL, type CapCheck, checkCaps, createPolicyTenant, type DbCounters, dbCounters, type PolicyTenant, setCapLimit } from "./policy-tenant";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -59,7 +59,7 @@ function otherLoad(): string[] {
   const ours = new Set<number>();
   for (let pid: number | undefined = process.pid; pid && !ours.has(pid); pid = parent.get(pid)) ours.add(pid);
   return rows
-    .filter((r) => !ours.has(r.pid) && /bench\/|\bwrk\b|autocannon|next[- ]build|vitest|playwright/.test(r.args) && !/^(sh -c|npm |timeout )/.test(r.args))
+    .filter((r) => !ours.has(r.pid) && /bench\/|\bwrk\b|next[- ]build|vitest|playwright/.test(r.args) && !/^(sh -c|npm |timeout )/.test(r.args))
     .map((r) => `${r.pid} ${r.args.slice(0, 120)}`);
 }
 
@@ -108,7 +108,7 @@ async function placeCap(db: pg.Client, server: AppServer, tenant: PolicyTenant, 
 async function phase(name: string, pid: number, options: LoadOptions, db: pg.Client | null, postmaster: number | null): Promise<Phase> {
   const warmup = warmupOf(options.requests);
   log(`${name}: warm-up ${int(warmup)}, then ${int(options.requests)} requests at concurrency ${options.connections}`);
-  const { complete: warmupComplete } = await runWrk({ ...options, requests: warmup, tracePrefix: options.tracePrefix && `${options.tracePrefix}w` });
+  const { complete: warmupComplete } = await runWrk({ ...options, requests: warmup, uniquePrefix: options.uniquePrefix && `${options.uniquePrefix}w` });
   const before = db && (await dbCounters(db));
   const meter = startPhaseCpu(pid, postmaster);
   const load = await runWrk(options);
@@ -156,9 +156,9 @@ function report(r: Results): { rows: Row[]; correct: boolean } {
   const throughputRatio = r.checks.load.rps / r.bare.load.rps;
   const p99Ratio = r.checks.load.p99Ms / r.bare.load.p99Ms;
   const failed = [r.bare, r.checks, r.reserves].reduce((n, p) => n + p.load.non2xx + p.load.socketErrors, 0);
-  const nonAllowed = r.checks.load.responses - r.checks.load.allowed;
+  const nonAllowed = r.checks.load.responses - r.checks.load.markedA;
   const correctness: Row[] = [
-    ["(2) answers allowed / not", `${int(r.checks.load.allowed)} / ${int(nonAllowed)}`, "all allowed", nonAllowed === 0],
+    ["(2) answers allowed / not", `${int(r.checks.load.markedA)} / ${int(nonAllowed)}`, "all allowed", nonAllowed === 0],
     ["cap: used (spent + reserved) / limit", `${r.caps.capUsedUsd} / ${r.caps.capLimitUsd}`, "<= limit", parseUsd(r.caps.capUsedUsd) <= parseUsd(r.caps.capLimitUsd)],
     r.reservesComplete
       ? ["held reservations = cap's allowance", `${int(r.caps.reservations)} = ${int(r.capAllowed)}`, "equal", r.caps.reservations === r.capAllowed]
@@ -179,7 +179,7 @@ function report(r: Results): { rows: Row[]; correct: boolean } {
     ["(3) throughput", `${int(r.reserves.load.rps)} req/s`, ">= 2,000", r.reserves.load.rps >= 2000],
     ["(3) p99", `${ms(r.reserves.load.p99Ms)} ms`, "< 25 ms", r.reserves.load.p99Ms < 25],
     ["server peak RSS (VmHWM)", `${r.rssMb.toFixed(0)} MB`],
-    ["(3) answers allowed / denied (measured)", `${int(r.reserves.load.allowed)} / ${int(r.reserves.load.denied)}`],
+    ["(3) answers allowed / denied (measured)", `${int(r.reserves.load.markedA)} / ${int(r.reserves.load.markedB)}`],
     ["cap: estimate x allowed = limit", `${r.estimate} x ${int(r.capAllowed)} = ${r.capLimit} USD (${int(r.reserveWarmup + RESERVES)} reserving checks sent)`],
     ...correctness,
   ];
@@ -203,16 +203,16 @@ async function run(databaseUrl: string): Promise<Results> {
     const capLimit = await placeCap(db, server, tenant, estimate, capAllowed);
     const constant = JSON.stringify(await check(server, tenant.apiKey, BENCH_CALL));
     bare = await startBareServer(constant);
-    const base = { connections: CONNECTIONS, threads: THREADS, maxSeconds: MAX_SECONDS };
+    const base = { connections: CONNECTIONS, threads: THREADS, maxSeconds: MAX_SECONDS, marks: ['"allowed":true', '"allowed":false'] as [string, string] };
     const checkBody = JSON.stringify({ ...BENCH_CALL, traceId: "bench-run" });
-    const bareRun = await phase("(1) bare node:http", bare.pid, { ...base, url: `${bare.url}${PATH}`, body: checkBody, requests: BARE }, null, postmaster);
+    const bareRun = await phase("(1) bare node:http", bare.pid, { ...base, url: `${bare.url}${PATH}`, bodies: [checkBody], requests: BARE }, null, postmaster);
     await bare.stop();
     bare = null;
     const url = `${server.url}${PATH}`;
-    const checks = await phase("(2) non-reserving checks", server.pid, { ...base, url, apiKey: tenant.apiKey, body: checkBody, requests: CHECKS }, db, postmaster);
-    const reserveBody = JSON.stringify({ ...BENCH_CALL, traceId: "__TRACE__", reserve: true });
-    const tracePrefix = `bench-${Date.now().toString(36)}`;
-    const reserves = await phase("(3) reserving checks", server.pid, { ...base, url, apiKey: tenant.apiKey, body: reserveBody, requests: RESERVES, tracePrefix }, db, postmaster);
+    const checks = await phase("(2) non-reserving checks", server.pid, { ...base, url, apiKey: tenant.apiKey, bodies: [checkBody], requests: CHECKS }, db, postmaster);
+    const reserveBody = JSON.stringify({ ...BENCH_CALL, traceId: "__UNIQUE__", reserve: true });
+    const uniquePrefix = `bench-${Date.now().toString(36)}`;
+    const reserves = await phase("(3) reserving checks", server.pid, { ...base, url, apiKey: tenant.apiKey, bodies: [reserveBody], requests: RESERVES, uniquePrefix }, db, postmaster);
     const peakRss = rssMb(server.pid, "VmHWM");
     // requests wrk abandoned in flight when it stopped may still be deciding
     await new Promise((r) => setTimeout(r, 1_000));
