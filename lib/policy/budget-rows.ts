@@ -74,6 +74,16 @@ export async function loadLedgers(db: Queryable, orgId: string): Promise<Map<str
   return new Map(rows.map((r) => [r.budget_id, { periodStart: (r.period_start as Date).getTime(), spent: parseUsd(r.spent), reserved: parseUsd(r.reserved) }]));
 }
 
+/** When the first reservation still held expires (ms since the epoch), or null when none is held. */
+export async function loadFirstHoldExpiry(db: Queryable, orgId: string): Promise<number | null> {
+  const { rows } = await db.query<{ first: Date | null }>({
+    name: "policy-first-hold-expiry",
+    text: "SELECT min(expires_at) AS first FROM reservations WHERE org_id = $1 AND status = 'held'",
+    values: [orgId],
+  });
+  return rows[0].first?.getTime() ?? null;
+}
+
 export function budgetMatches(b: BudgetRow, call: CallScope): boolean {
   switch (b.scopeType) {
     case "org":

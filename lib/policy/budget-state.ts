@@ -7,9 +7,14 @@
 import { ensureListening, isListening, subscribe } from "@/lib/db-listener";
 import { pool } from "@/lib/db";
 import { BUDGET_CHANNEL } from "./budget-notify";
-import { type BudgetRow, type Ledger, loadBudgets, loadLedgers } from "./budget-rows";
+import { type BudgetRow, type Ledger, loadBudgets, loadFirstHoldExpiry, loadLedgers } from "./budget-rows";
 
-export type BudgetState = { budgets: BudgetRow[]; ledgers: Map<string, Ledger> };
+export type BudgetState = {
+  budgets: BudgetRow[];
+  ledgers: Map<string, Ledger>;
+  /** When the first reservation counted in `ledgers` expires (null: none held); from then on they count a hold that no longer does. */
+  holdsExpireAt: number | null;
+};
 
 type Entry = { state: Promise<BudgetState>; loaded?: BudgetState };
 
@@ -18,8 +23,8 @@ const states = new Map<string, Entry>();
 subscribe(BUDGET_CHANNEL, (orgId) => states.delete(orgId), () => states.clear());
 
 async function load(orgId: string): Promise<BudgetState> {
-  const [budgets, ledgers] = await Promise.all([loadBudgets(pool(), orgId), loadLedgers(pool(), orgId)]);
-  return { budgets, ledgers };
+  const [budgets, ledgers, holdsExpireAt] = await Promise.all([loadBudgets(pool(), orgId), loadLedgers(pool(), orgId), loadFirstHoldExpiry(pool(), orgId)]);
+  return { budgets, ledgers, holdsExpireAt };
 }
 
 /** The organisation's budget state: from memory when it is known to be current, else from PostgreSQL. */

@@ -99,9 +99,33 @@ function answer(input: PolicyInput, result: ReserveResult, budgets: PolicyBudget
   };
 }
 
+/**
+ * Organisations whose last reserving batch in this process denied a call:
+ * spent to their cap, most reserving checks are denied, and a denial holds
+ * nothing, so it may be answered as a read-only check is (DESIGN.md 8).
+ */
+const denying = new Set<string>();
+
+/** The denial that budget state in memory gives a reserving call, without a transaction; null when it may be allowed. */
+async function deniedFromMemory(ctx: OrgContext, call: CallScope, body: PolicyCheckBody, now: Date): Promise<PolicyCheckResponse | null> {
+  const state = denying.has(ctx.orgId) ? peekBudgetState(ctx.orgId) : undefined;
+  // an expired hold still counted in memory must not refuse anyone (the locked path leaves it out)
+  if (!state || (state.holdsExpireAt !== null && now.getTime() >= state.holdsExpireAt)) return null;
+  const response = await check(ctx, state, call, body, now);
+  return response.decision === "deny" ? response : null;
+}
+
 async function reserve(ctx: OrgContext, call: CallScope, body: PolicyCheckBody, now: Date): Promise<PolicyCheckResponse> {
+  const denied = await deniedFromMemory(ctx, call, body, now);
+  if (denied) return denied;
   const input = policyInput(ctx, body, now);
   const [result] = await withinTime(reservations.submit([{ orgId: ctx.orgId, timeZone: ctx.timeZone, call, input, traceId: body.traceId ?? null, ttlSeconds: TTL_SECONDS }]));
+  if (result.outcome.decision !== "deny") denying.delete(ctx.orgId);
+  else {
+    denying.add(ctx.orgId);
+    // loaded in the background (one load at a time): the next reserving checks of the organisation can use it
+    if (!peekBudgetState(ctx.orgId)) getBudgetState(ctx.orgId).catch(() => undefined);
+  }
   return answer(input, result, budgetStates(ctx, result.budgets));
 }
 

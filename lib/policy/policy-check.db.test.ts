@@ -4,6 +4,7 @@ import { pool } from "@/lib/db";
 import { makeBudget, makeOrg, makeUsageEvent } from "@/tests/factories";
 import { startMachineServer } from "@/tests/machine-server";
 import { stopListener } from "@/lib/db-listener";
+import { invalidateBudgetState, peekBudgetState } from "./budget-state";
 import { expireReservations } from "./expire-reservations";
 
 let server: Awaited<ReturnType<typeof startMachineServer>>;
@@ -78,11 +79,46 @@ describe("POST /api/v1/policy/check", () => {
     const budget = await makeBudget(org.id, { limitUsd: "10" });
     const { body } = await check(key, { ...call, estimatedCostUsd: "6", reserve: true });
     expect((await check(key, { ...call, estimatedCostUsd: "6", reserve: true })).body.decision).toBe("deny");
+    // time passes: the reservation expires (moved by hand, which no process hears of: drop what they keep)
     await pool().query("UPDATE reservations SET expires_at = now() - interval '1 second' WHERE id = $1", [body.reservationId]);
+    invalidateBudgetState(org.id);
     // an expired hold no longer counts, even before the sweep
     expect((await check(key, { ...call, estimatedCostUsd: "6", reserve: true })).body.decision).toBe("allow");
     expect(await expireReservations()).toBeGreaterThanOrEqual(1);
     expect(await ledger(budget.id)).toEqual({ spent: "0.000000000", reserved: "6.000000000" });
+  });
+
+  it("at a spent cap, refuses reserving checks from the state in memory, and allows again as soon as a settled event frees room", async () => {
+    const { org, key } = await setup();
+    const budget = await makeBudget(org.id, { limitUsd: "10" });
+    const { body: held } = await check(key, { ...call, estimatedCostUsd: "8", reserve: true });
+    expect((await check(key, { ...call, estimatedCostUsd: "4", reserve: true })).body.decision).toBe("deny");
+    // the denial loads the organisation's state in the background; the next denials come from it
+    for (let waited = 0; !peekBudgetState(org.id) && waited < 100; waited++) await new Promise((r) => setTimeout(r, 10));
+    expect(peekBudgetState(org.id)).toBeDefined();
+    const refused = (await check(key, { ...call, estimatedCostUsd: "4", reserve: true })).body;
+    expect(refused).toMatchObject({ decision: "deny", allowed: false, estimatedCostUsd: "4.000000000" });
+    expect(refused.reservationId).toBeUndefined();
+    expect(refused.reason).toContain(`'${budget.name}'`);
+    // the reservation settles at $5: $5 of room
+    await ingest(key, [makeUsageEvent({ team: "search", timestamp: new Date().toISOString(), costUsd: "5", reservationId: held.reservationId })]);
+    const allowed = (await check(key, { ...call, estimatedCostUsd: "4", reserve: true })).body;
+    expect(allowed).toMatchObject({ decision: "allow", reservationId: expect.stringMatching(/^rsv_/) });
+    expect(await ledger(budget.id)).toEqual({ spent: "5.000000000", reserved: "4.000000000" });
+  });
+
+  it("does not refuse from memory once a hold it counts has expired", async () => {
+    const { org, key } = await setup();
+    await makeBudget(org.id, { limitUsd: "10" });
+    const { body: held } = await check(key, { ...call, estimatedCostUsd: "8", reserve: true });
+    // the state in memory is loaded while the hold is still current
+    await pool().query("UPDATE reservations SET expires_at = now() + interval '300 milliseconds' WHERE id = $1", [held.reservationId]);
+    invalidateBudgetState(org.id);
+    expect((await check(key, { ...call, estimatedCostUsd: "4", reserve: true })).body.decision).toBe("deny");
+    for (let waited = 0; !peekBudgetState(org.id) && waited < 100; waited++) await new Promise((r) => setTimeout(r, 10));
+    expect(peekBudgetState(org.id)?.holdsExpireAt).not.toBeNull();
+    await new Promise((r) => setTimeout(r, 400));
+    expect((await check(key, { ...call, estimatedCostUsd: "4", reserve: true })).body.decision).toBe("allow");
   });
 
   it("never counts a hold twice when an expiry sweep commits while a reservation waits for the ledger lock", async () => {

@@ -130,13 +130,14 @@ function settle(client: pg.PoolClient, { denied, reamounted, added }: Settlement
 }
 
 export async function reserveBatch(requests: ReserveRequest[]): Promise<ReserveResult[]> {
-  const results = await withTransactionEndingIn(pool(), async (client) => {
+  const { results, held } = await withTransactionEndingIn(pool(), async (client) => {
     const plans = await plan(client, requests);
     // sent back to back: the lock goes out as soon as the inserts are done
     const [, ledgers] = await Promise.all([holdAll(client, plans), lockLedgers(client, plans)]);
     const { results, settlement } = await decide(client, plans, ledgers);
-    return [results, settle(client, settlement)];
+    return [{ results, held: new Set([...settlement.added.values()].map((a) => a.orgId)) }, settle(client, settlement)];
   });
-  for (const orgId of new Set(requests.map((r) => r.orgId))) invalidateBudgetState(orgId);
+  // only holds change ledgers: a batch that denied everything leaves the state in memory current
+  for (const orgId of held) invalidateBudgetState(orgId);
   return results;
 }
