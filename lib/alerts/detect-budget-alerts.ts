@@ -1,9 +1,8 @@
-// Budget alerts, raised inside the transaction that stored the spend (the
-// ingest hook in lib/ingest/ingest-events.ts), in one statement:
-// - it looks at the ledgers this transaction touched (the storing statement
-//   sets updated_at = now(), the transaction's start time, kept to the
-//   millisecond), of non-archived budgets of `orgIds`: an organisation
-//   without budgets costs one empty index probe;
+// Budget alerts, raised by the statement that adds spend to the ledgers (an
+// ingest batch, lib/ingest/store-events-sql.ts, or a re-pricing chunk,
+// lib/pricing/reprice-sql.ts), from the ledger rows it returns:
+// - only the ledgers that statement wrote are looked at, of non-archived
+//   budgets, with their new totals;
 // - every alert threshold reached (spent >= threshold x limit) becomes an
 //   alert, kind 'threshold' below 1 and 'cap' at or above it; the cap (1.0)
 //   always alerts even when it is not listed among the thresholds;
@@ -20,8 +19,6 @@
 // once per period, so one raised on a reserved amount that is then released
 // could never fire again when the spend is real. The policy check already
 // answers `warn` on spent + reserved for the caller that needs it.
-import type pg from "pg";
-import { readsCte } from "@/lib/sql-reads-cte";
 import { NOTIFY_WEBHOOK_DELIVERIES, QUEUE_WEBHOOK_DELIVERIES } from "@/lib/webhooks/webhook-notify";
 
 const PERIOD_LABEL = `CASE b.period
@@ -33,12 +30,12 @@ const PERIOD_LABEL = `CASE b.period
 const USD = (expr: string) => `to_char(${expr}, 'FM$99,999,999,999,990.00')`;
 
 /**
- * The CTEs (to follow WITH or a comma) that raise the alerts reached by the
- * ledger rows `ledgers` (aliased l: org_id, budget_id, period_start,
- * spent_usd) that satisfy `where`; the last, alerts_notified, must be
- * read by the statement for the webhook workers to be woken.
+ * The CTEs (to follow a comma) that raise the alerts reached by `ledgers`,
+ * the ledger rows a CTE of the statement wrote (org_id, budget_id,
+ * period_start, spent_usd); the last, alerts_notified, must be read by the
+ * statement for the webhook workers to be woken (readsCte).
  */
-export function budgetAlertCtes(ledgers: string, where: string): string {
+export function budgetAlertCtes(ledgers: string): string {
   return `
 alert_ledgers AS (
   SELECT l.org_id, l.budget_id, l.period_start, l.spent_usd, b.name, b.period, b.limit_usd, b.alert_thresholds,
@@ -49,7 +46,7 @@ alert_ledgers AS (
     JOIN ${ledgers} l ON l.org_id = b.org_id AND l.budget_id = b.id
     JOIN organizations o ON o.id = b.org_id
     LEFT JOIN teams t ON b.scope_type = 'team' AND t.org_id = b.org_id AND t.id = b.scope_value
-   WHERE b.archived_at IS NULL AND l.spent_usd > 0 AND ${where}
+   WHERE b.archived_at IS NULL AND l.spent_usd > 0
 ),
 reached AS (
   SELECT x.*, th.threshold, trim_scale(th.threshold * 100) AS percent
@@ -72,37 +69,8 @@ new_alerts AS (
     FROM reached r
    ORDER BY r.org_id, r.budget_id, r.period_start, r.threshold
   ON CONFLICT (org_id, budget_id, kind, threshold, period_start) DO NOTHING
-  RETURNING org_id, id, budget_id, kind, threshold::text AS threshold, period_start, message, payload, created_at
+  RETURNING org_id, id
 ),
 alert_deliveries AS (${QUEUE_WEBHOOK_DELIVERIES("new_alerts", "budget.alert")}),
 alerts_notified AS (${NOTIFY_WEBHOOK_DELIVERIES("alert_deliveries")})`;
-}
-
-/** Raises the alerts reached by the ledgers of organisations $1 that this transaction wrote (they carry its now()). */
-export const DETECT_BUDGET_ALERTS_SQL = `
-WITH ${budgetAlertCtes("budget_ledgers", "b.org_id = ANY($1::text[]) AND l.updated_at = now()::timestamptz(3)")}
-SELECT a.* FROM new_alerts a ${readsCte("alerts_notified")}
- ORDER BY a.org_id, a.budget_id, a.period_start, a.threshold::numeric`;
-
-export type NewAlertRow = {
-  org_id: string;
-  id: string;
-  budget_id: string;
-  kind: "threshold" | "cap";
-  threshold: string;
-  period_start: Date;
-  message: string;
-  payload: unknown;
-  created_at: Date;
-};
-
-/**
- * Raises, in the caller's transaction, the alerts that the spend written in
- * that transaction reached for the organisations `orgIds`; returns the new ones.
- */
-export async function detectBudgetAlerts(client: pg.PoolClient, orgIds: string[]): Promise<NewAlertRow[]> {
-  if (orgIds.length === 0) return [];
-  // prepared once per connection: planning this statement costs more than running it (about 2 ms vs 0.3 ms)
-  const { rows } = await client.query<NewAlertRow>({ name: "detect-budget-alerts", text: DETECT_BUDGET_ALERTS_SQL, values: [[...new Set(orgIds)].sort()] });
-  return rows;
 }

@@ -39,7 +39,7 @@ deltas AS (
 ),
 ledgers AS (${LEDGERS}),
 notified AS (${NOTIFY_BUDGET_CHANGE("ledgers")}),
-${budgetAlertCtes("ledgers", "true")}
+${budgetAlertCtes("ledgers")}
 SELECT i.org_id, i.event_id AS id
   FROM ins i ${readsCte("notified")} ${readsCte("alerts_notified")}`,
   "(org_id, event_id)",

@@ -1,8 +1,10 @@
 // Statements of re-pricing (reprice-unpriced.ts). Like an ingest batch
 // (lib/ingest/store-events-sql.ts), a chunk appends rollup deltas (here: cost
-// deltas) and updates ledgers with the same statement
+// deltas), updates ledgers with the same statement
 // (lib/policy/ledger-upsert-sql.ts), rows written in key order (so a
-// re-pricing and an ingest batch lock shared rows in the same order).
+// re-pricing and an ingest batch lock shared rows in the same order), and
+// raises the budget alerts the ledgers' new totals reach.
+import { budgetAlertCtes } from "@/lib/alerts/detect-budget-alerts";
 import { NOTIFY_BUDGET_CHANGE } from "@/lib/policy/budget-notify";
 import { ledgerUpsertSql } from "@/lib/policy/ledger-upsert-sql";
 import { DAILY_ROLLUP } from "@/lib/rollups/rollup-sources";
@@ -49,7 +51,8 @@ const LEDGERS = ledgerUpsertSql("upd", "delta_usd");
  * cost_source, priced_model) if they are still unpriced, and adds each
  * event's cost delta to the rollups (one unpriced event fewer) and to the
  * ledger of every budget it falls under, notifying the processes that hold
- * budget state. Returns the number of events priced.
+ * budget state, and raises the alerts the spend now known reaches. Returns
+ * the number of events priced.
  */
 export const APPLY_CHUNK_SQL = `
 WITH input AS (
@@ -65,5 +68,7 @@ upd AS (
 ),
 deltas AS (${DELTAS}),
 ledgers AS (${LEDGERS}),
-notified AS (${NOTIFY_BUDGET_CHANGE("ledgers")})
-SELECT (SELECT count(*)::int FROM upd) AS repriced, (SELECT count(*) FROM notified) AS notified`;
+notified AS (${NOTIFY_BUDGET_CHANGE("ledgers")}),
+${budgetAlertCtes("ledgers")}
+SELECT (SELECT count(*)::int FROM upd) AS repriced, (SELECT count(*) FROM notified) AS notified,
+       (SELECT count(*) FROM alerts_notified) AS alerts_notified`;

@@ -7,6 +7,9 @@ import { createPriceOverride } from "./create-price-override";
 import { repriceAllUnpriced, repriceUnpriced } from "./reprice-unpriced";
 import { syncCatalog } from "./sync-catalog";
 import { compactRollups } from "@/lib/rollups/compact-rollups";
+import { createWebhook } from "@/lib/webhooks/create-webhook";
+import { WEBHOOK_CHANNEL } from "@/lib/webhooks/webhook-notify";
+import { listenTo } from "@/tests/notifications";
 
 const KEY_ID = "key-reprice";
 // 2000 × $0.123456789 + 500 × $1.000000001 per million = $0.0007469135785,
@@ -211,5 +214,22 @@ describe("repriceUnpriced", () => {
     await ingest(orgId, [makeUsageEvent({ id: "z-new", provider: "acme", model: "acme-llm-7", timestamp: "2026-11-20T10:00:00Z" })]);
     expect((await eventRows(orgId)).find((r) => r.event_id === "z-new")).toEqual({ event_id: "z-new", cost: ACME_COST, cost_source: "override", unpriced: false, priced_model: "acme-llm-7" });
     await expectConsistent(orgId);
+  });
+
+  it("raises the budget alerts the spend now known reaches, and wakes the webhook workers", async () => {
+    const { org } = await makeOrg();
+    await makeBudget(org.id, { name: "tiny", limitUsd: "0.001", alertThresholds: [0.5] });
+    await createWebhook({ orgId: org.id, name: "ops", url: "http://127.0.0.1:9/hook", format: "generic", actorUserId: null });
+    await ingest(org.id, [makeUsageEvent({ id: "a1", provider: "acme", model: "acme-llm-7", timestamp: "2026-11-02T10:15:00Z" })]);
+    const notifications = await listenTo([WEBHOOK_CHANNEL]);
+    try {
+      await addOverride(org.id);
+      expect(await repriceUnpriced({ orgId: org.id })).toEqual({ repriced: 1, complete: true });
+      // $0.000746914 of a $0.001 cap: past 50%
+      expect(await rows("SELECT kind, threshold::text FROM alerts WHERE org_id = $1", [org.id])).toEqual([{ kind: "threshold", threshold: "0.5000" }]);
+      await notifications.received(WEBHOOK_CHANNEL, org.id);
+    } finally {
+      await notifications.close();
+    }
   });
 });

@@ -1,5 +1,4 @@
 import type pg from "pg";
-import { detectBudgetAlerts } from "@/lib/alerts/detect-budget-alerts";
 import { pool } from "@/lib/db";
 import { priceEvent, type PriceResolver } from "@/lib/ingest/price-event";
 import { withTransaction } from "@/lib/ingest/with-transaction";
@@ -67,8 +66,6 @@ export async function repriceUnpriced({ orgId, maxEvents = Infinity, chunkSize =
     const chunk = await withTransaction(pool(), async (client) => {
       const { rows } = await client.query<LockedEvent>(LOCK_CHUNK_SQL, chunkParams(limit));
       const priced = await applyPrices(client, orgId, rows, resolve);
-      // the spend now known may cross budget thresholds
-      if (priced > 0) await detectBudgetAlerts(client, [orgId]);
       return { rows, priced };
     });
     repriced += chunk.priced;

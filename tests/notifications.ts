@@ -1,0 +1,27 @@
+// A LISTEN connection of its own for tests that expect PostgreSQL
+// notifications (delivered at the commit of what sent them).
+import pg from "pg";
+
+export type Notifications = {
+  /** Resolves once `channel` carried `payload` (throws after 2 s). */
+  received: (channel: string, payload: string) => Promise<void>;
+  close: () => Promise<void>;
+};
+
+export async function listenTo(channels: string[]): Promise<Notifications> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  const seen: { channel: string; payload: string | undefined }[] = [];
+  client.on("notification", (n) => seen.push({ channel: n.channel, payload: n.payload }));
+  for (const channel of channels) await client.query(`LISTEN ${channel}`);
+  return {
+    received: async (channel, payload) => {
+      const deadline = Date.now() + 2000;
+      while (!seen.some((n) => n.channel === channel && n.payload === payload)) {
+        if (Date.now() > deadline) throw new Error(`no notification on ${channel} for ${payload}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    close: () => client.end(),
+  };
+}
