@@ -64,24 +64,24 @@ export async function loadBudgets(db: Queryable, orgId: string): Promise<BudgetR
   return budgets;
 }
 
-/** Ledgers of periods not yet over, by budget id. */
-export async function loadLedgers(db: Queryable, orgId: string): Promise<Map<string, Ledger>> {
-  const { rows } = await db.query(
-    `SELECT budget_id, period_start, spent_usd::text AS spent, reserved_usd::text AS reserved
-       FROM budget_ledgers WHERE org_id = $1 AND period_end > now()`,
-    [orgId],
-  );
-  return new Map(rows.map((r) => [r.budget_id, { periodStart: (r.period_start as Date).getTime(), spent: parseUsd(r.spent), reserved: parseUsd(r.reserved) }]));
-}
-
-/** When the first reservation still held expires (ms since the epoch), or null when none is held. */
-export async function loadFirstHoldExpiry(db: Queryable, orgId: string): Promise<number | null> {
-  const { rows } = await db.query<{ first: Date | null }>({
-    name: "policy-first-hold-expiry",
-    text: "SELECT min(expires_at) AS first FROM reservations WHERE org_id = $1 AND status = 'held'",
+/**
+ * Ledgers of periods not yet over, by budget id, and when the first
+ * reservation they count as held expires (ms since the epoch; null when none
+ * is held), read in one snapshot.
+ */
+export async function loadLedgers(db: Queryable, orgId: string): Promise<{ ledgers: Map<string, Ledger>; holdsExpireAt: number | null }> {
+  const { rows } = await db.query({
+    name: "policy-load-ledgers",
+    text: `SELECT l.budget_id, l.period_start, l.spent_usd::text AS spent, l.reserved_usd::text AS reserved, h.first AS holds_expire_at
+             FROM (SELECT min(expires_at) AS first FROM reservations WHERE org_id = $1 AND status = 'held') h
+             LEFT JOIN budget_ledgers l ON l.org_id = $1 AND l.period_end > now()`,
     values: [orgId],
   });
-  return rows[0].first?.getTime() ?? null;
+  const ledgers = rows.filter((r) => r.budget_id !== null);
+  return {
+    ledgers: new Map(ledgers.map((r) => [r.budget_id, { periodStart: (r.period_start as Date).getTime(), spent: parseUsd(r.spent), reserved: parseUsd(r.reserved) }])),
+    holdsExpireAt: (rows[0].holds_expire_at as Date | null)?.getTime() ?? null,
+  };
 }
 
 export function budgetMatches(b: BudgetRow, call: CallScope): boolean {

@@ -7,7 +7,7 @@
 import { ensureListening, isListening, subscribe } from "@/lib/db-listener";
 import { pool } from "@/lib/db";
 import { BUDGET_CHANNEL } from "./budget-notify";
-import { type BudgetRow, type Ledger, loadBudgets, loadFirstHoldExpiry, loadLedgers } from "./budget-rows";
+import { type BudgetRow, type Ledger, loadBudgets, loadLedgers } from "./budget-rows";
 
 export type BudgetState = {
   budgets: BudgetRow[];
@@ -23,7 +23,7 @@ const states = new Map<string, Entry>();
 subscribe(BUDGET_CHANNEL, (orgId) => states.delete(orgId), () => states.clear());
 
 async function load(orgId: string): Promise<BudgetState> {
-  const [budgets, ledgers, holdsExpireAt] = await Promise.all([loadBudgets(pool(), orgId), loadLedgers(pool(), orgId), loadFirstHoldExpiry(pool(), orgId)]);
+  const [budgets, { ledgers, holdsExpireAt }] = await Promise.all([loadBudgets(pool(), orgId), loadLedgers(pool(), orgId)]);
   return { budgets, ledgers, holdsExpireAt };
 }
 
