@@ -7,6 +7,7 @@ import pg from "pg";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { closeDb } from "@/lib/db";
 import { BUDGET_CHANNEL } from "@/lib/policy/budget-notify";
+import { HOLDS_OF } from "@/lib/policy/reserve-sql";
 import { makeBudget, makeOrg } from "@/tests/factories";
 
 export type PolicyTenant = { orgId: string; apiKey: string; capBudgetId: string };
@@ -68,9 +69,9 @@ export async function checkCaps(db: pg.Client, tenant: PolicyTenant): Promise<Ca
   const holds = await db.query<{ mismatches: number }>(
     `SELECT count(*)::int AS mismatches
        FROM budget_ledgers l
-       LEFT JOIN (SELECT h.budget_id, h.period_start, sum(h.amount_usd) AS held
-                    FROM reservation_holds h JOIN reservations r ON r.org_id = h.org_id AND r.id = h.reservation_id
-                   WHERE h.org_id = $1 AND r.status = 'held' GROUP BY 1, 2) h
+       LEFT JOIN (SELECT h.budget_id, h.period_start, sum(r.estimate_usd) AS held
+                    FROM ${HOLDS_OF("reservations", "r")}
+                   WHERE r.org_id = $1 AND r.status = 'held' GROUP BY 1, 2) h
          ON h.budget_id = l.budget_id AND h.period_start = l.period_start
       WHERE l.org_id = $1 AND l.reserved_usd <> coalesce(h.held, 0)`,
     [tenant.orgId],

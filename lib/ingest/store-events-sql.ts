@@ -12,6 +12,7 @@ import { EVENT_COLUMNS } from "./event-row";
 import { storeSql, unnestInput } from "./store-rows";
 import { budgetAlertCtes } from "@/lib/alerts/detect-budget-alerts";
 import { NOTIFY_BUDGET_CHANGE } from "@/lib/policy/budget-notify";
+import { HOLDS_OF } from "@/lib/policy/reserve-sql";
 import { ledgerUpsertSql } from "@/lib/policy/ledger-upsert-sql";
 import { readsCte } from "@/lib/sql-reads-cte";
 import { MEASURES, MEASURES_OF_EVENTS, ROLLUP_KEY } from "@/lib/rollups/rollup-columns";
@@ -57,13 +58,12 @@ WITH settled AS (
     FROM (SELECT DISTINCT ON (org_id, rid) org_id, rid, cost
             FROM unnest($1::text[], $2::text[], $3::numeric[]) AS x(org_id, rid, cost)) s
    WHERE r.org_id = s.org_id AND r.id = s.rid AND r.status = 'held'
-  RETURNING r.org_id, r.id
+  RETURNING r.org_id, r.estimate_usd, r.hold_budget_ids, r.hold_period_starts
 ),
 released AS (
   UPDATE budget_ledgers l SET reserved_usd = greatest(l.reserved_usd - h.total, 0), updated_at = now()
-    FROM (SELECT h.org_id, h.budget_id, h.period_start, sum(h.amount_usd) AS total
-            FROM reservation_holds h JOIN settled s ON s.org_id = h.org_id AND s.id = h.reservation_id
-           GROUP BY 1, 2, 3) h
+    FROM (SELECT s.org_id, h.budget_id, h.period_start, sum(s.estimate_usd) AS total
+            FROM ${HOLDS_OF("settled", "s")} GROUP BY 1, 2, 3) h
    WHERE l.org_id = h.org_id AND l.budget_id = h.budget_id AND l.period_start = h.period_start
   RETURNING l.org_id
 )

@@ -2,6 +2,7 @@ import { pool } from "@/lib/db";
 import { withTransaction } from "@/lib/ingest/with-transaction";
 import { repeater } from "@/lib/time/repeat";
 import { NOTIFY_BUDGET_CHANGE } from "./budget-notify";
+import { HOLDS_OF } from "./reserve-sql";
 
 /**
  * Expires reservations whose time is up and takes their holds off the
@@ -14,12 +15,12 @@ export async function expireReservations(): Promise<number> {
          UPDATE reservations SET status = 'expired'
           WHERE (org_id, id) IN (SELECT org_id, id FROM reservations WHERE status = 'held' AND expires_at <= now()
                                   ORDER BY org_id, id LIMIT 10000 FOR UPDATE SKIP LOCKED)
-         RETURNING org_id, id
+         RETURNING org_id, id, estimate_usd, hold_budget_ids, hold_period_starts
        ),
        released AS (
          UPDATE budget_ledgers l SET reserved_usd = greatest(l.reserved_usd - h.total, 0), updated_at = now()
-           FROM (SELECT h.org_id, h.budget_id, h.period_start, sum(h.amount_usd) AS total
-                   FROM reservation_holds h JOIN expired e ON e.org_id = h.org_id AND e.id = h.reservation_id GROUP BY 1, 2, 3) h
+           FROM (SELECT e.org_id, h.budget_id, h.period_start, sum(e.estimate_usd) AS total
+                   FROM ${HOLDS_OF("expired", "e")} GROUP BY 1, 2, 3) h
           WHERE l.org_id = h.org_id AND l.budget_id = h.budget_id AND l.period_start = h.period_start
          RETURNING l.org_id
        ),

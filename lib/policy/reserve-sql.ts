@@ -1,26 +1,30 @@
 // The statements of a group-committed reserving batch (reserve.ts), in the
 // order it runs them. Only LOCK_LEDGERS_SQL, EXPIRED_HOLDS_SQL (when a hold
-// has expired) and SETTLE_SQL run while the batch holds its ledger locks; the inserts, with their index entries and
-// foreign-key checks, happen before, while another batch may hold them.
+// has expired) and SETTLE_SQL run while the batch holds its ledger locks; the
+// insert, with its index entries, happens before, while another batch may hold them.
 // reserve.ts runs them as named prepared statements: planned once per
 // connection, not on every batch (planning the lock took longer than running it).
 import { NOTIFY_BUDGET_CHANGE } from "./budget-notify";
 
 /**
- * Every reservation of the batch as held at its estimate, with a hold on each
- * matching budget's ledger period. Not visible to anyone before the commit,
- * by when the denied ones are gone again (SETTLE_SQL).
+ * Every reservation of the batch as held at its estimate on each matching
+ * budget's ledger period (the row's hold arrays). Not visible to anyone
+ * before the commit, by when the denied ones are gone again (SETTLE_SQL).
  * $1-$6 reservations (org, id, estimate, trace, API key, TTL seconds);
- * $7-$11 holds (org, reservation, budget, period start, amount).
+ * $7-$8 each one's hold budget ids and period starts, as array literals.
  */
 export const HOLD_SQL = `
-WITH reserved AS (
-  INSERT INTO reservations (org_id, id, estimate_usd, status, trace_id, api_key_id, expires_at)
-  SELECT o, i, e, 'held', t, k, now() + make_interval(secs => s)
-    FROM unnest($1::text[], $2::text[], $3::numeric[], $4::text[], $5::text[], $6::int[]) AS x(o, i, e, t, k, s)
-)
-INSERT INTO reservation_holds (org_id, reservation_id, budget_id, period_start, amount_usd)
-SELECT * FROM unnest($7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::numeric[])`;
+INSERT INTO reservations (org_id, id, estimate_usd, status, trace_id, api_key_id, expires_at, hold_budget_ids, hold_period_starts)
+SELECT o, i, e, 'held', t, k, now() + make_interval(secs => s), b::text[], p::timestamptz[]
+  FROM unnest($1::text[], $2::text[], $3::numeric[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[]) AS x(o, i, e, t, k, s, b, p)`;
+
+/**
+ * FROM-clause of the holds of reservations `source` (named `alias`), one row
+ * per ledger a reservation names: `h.budget_id`, `h.period_start`, each held
+ * at the reservation's `estimate_usd`.
+ */
+export const HOLDS_OF = (source: string, alias: string) =>
+  `${source} ${alias} CROSS JOIN LATERAL unnest(${alias}.hold_budget_ids, ${alias}.hold_period_starts) AS h(budget_id, period_start)`;
 
 /**
  * Creates missing ledgers and locks every ledger in key order (ON CONFLICT DO
@@ -52,18 +56,14 @@ SELECT locked.*, EXISTS (
  * taken after any expiry sweep that held a lock before us has committed, so
  * a hold the sweep already took off a ledger is never subtracted twice (in
  * the lock statement, whose snapshot predates its wait, it could be).
- * Expired holds are found from the reservations index (few rows), never from
- * every hold of the ledger; the batch's own reservations ($2) are not on the
- * ledgers yet.
+ * Expired holds are found from the reservations index (few rows); the
+ * batch's own reservations ($2) are not on the ledgers yet.
  * $1 organisations; $2 the batch's reservation ids.
  */
 export const EXPIRED_HOLDS_SQL = `
-WITH expired AS MATERIALIZED (
-  SELECT r.org_id, r.id FROM reservations r
-   WHERE r.org_id = ANY($1::text[]) AND r.status = 'held' AND r.expires_at <= now() AND r.id <> ALL($2::text[])
-)
-SELECT h.org_id, h.budget_id, h.period_start, sum(h.amount_usd)::text AS amount
-  FROM expired e JOIN reservation_holds h ON h.org_id = e.org_id AND h.reservation_id = e.id
+SELECT r.org_id, h.budget_id, h.period_start, sum(r.estimate_usd)::text AS amount
+  FROM ${HOLDS_OF("reservations", "r")}
+ WHERE r.org_id = ANY($1::text[]) AND r.status = 'held' AND r.expires_at <= now() AND r.id <> ALL($2::text[])
  GROUP BY 1, 2, 3`;
 
 /**
@@ -82,11 +82,6 @@ reamounted AS (
   UPDATE reservations r SET estimate_usd = x.amount
     FROM unnest($3::text[], $4::text[], $5::numeric[]) AS x(org_id, id, amount)
    WHERE r.org_id = x.org_id AND r.id = x.id
-),
-reamounted_holds AS (
-  UPDATE reservation_holds h SET amount_usd = x.amount
-    FROM unnest($3::text[], $4::text[], $5::numeric[]) AS x(org_id, id, amount)
-   WHERE h.org_id = x.org_id AND h.reservation_id = x.id
 ),
 held AS (
   UPDATE budget_ledgers l SET reserved_usd = l.reserved_usd + x.amount, updated_at = now()

@@ -10,6 +10,7 @@ import type pg from "pg";
 import { pool } from "@/lib/db";
 import { withTransactionEndingIn } from "@/lib/ingest/with-transaction";
 import { formatUsd, parseUsd } from "@/lib/money";
+import { pgArray } from "@/lib/pg-array";
 import { type BudgetRow, budgetMatches, type CallScope, type CurrentBudget, guarded, type Ledger, loadBudgets } from "./budget-rows";
 import { invalidateBudgetState } from "./budget-state";
 import { evaluatePolicy, type PolicyInput, type PolicyOutcome } from "./evaluate-policy";
@@ -45,11 +46,9 @@ async function plan(client: pg.PoolClient, requests: ReserveRequest[]): Promise<
 /** Inserts every reservation of the batch, held at its estimate (settle() drops or re-amounts it). Instants go as ISO strings (pg's own formatting of a Date costs more). */
 async function holdAll(client: pg.PoolClient, plans: Plan[]): Promise<void> {
   const r = plans.map((p) => p.request);
-  const holds = plans.flatMap((p) => p.budgets.map((b, i) => ({ p, budgetId: b.id, periodStart: p.periods[i].start })));
-  const estimates = plans.map((p) => formatUsd(p.estimate));
   await client.query({ name: "policy-hold", text: HOLD_SQL, values: [
-    r.map((x) => x.orgId), plans.map((p) => p.id), estimates, r.map((x) => x.traceId), r.map((x) => x.call.apiKeyId), r.map((x) => x.ttlSeconds),
-    holds.map((h) => h.p.request.orgId), holds.map((h) => h.p.id), holds.map((h) => h.budgetId), holds.map((h) => h.periodStart.toISOString()), holds.map((h) => formatUsd(h.p.estimate)),
+    r.map((x) => x.orgId), plans.map((p) => p.id), plans.map((p) => formatUsd(p.estimate)), r.map((x) => x.traceId), r.map((x) => x.call.apiKeyId), r.map((x) => x.ttlSeconds),
+    plans.map((p) => pgArray(p.budgets.map((b) => b.id))), plans.map((p) => pgArray(p.periods.map((x) => x.start.toISOString()))),
   ] });
 }
 
