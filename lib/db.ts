@@ -17,7 +17,7 @@ function createPrisma(pool: pg.Pool) {
 }
 
 export type Prisma = ReturnType<typeof createPrisma>;
-type Db = { pool: pg.Pool; prisma: Prisma };
+type Db = { pool: pg.Pool; prisma: Prisma; pipelined?: pg.Pool };
 
 const holder = globalThis as unknown as { __finopsDb?: Db; __finopsDbActivity?: number };
 
@@ -34,13 +34,17 @@ export function lastDbActivity(): number {
   return holder.__finopsDbActivity ?? 0;
 }
 
-function connect(): Db {
-  const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
-  const pool = new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000 });
+function newPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool({ connectionString: env().DATABASE_URL, connectionTimeoutMillis: 5_000, ...config });
   // An idle client losing its connection must not crash the process.
   pool.on("error", (err) => console.error("postgres pool error:", err.message));
   pool.on("connect", markActivity);
   pool.on("release", markActivity);
+  return pool;
+}
+
+function connect(): Db {
+  const pool = newPool({ max: env().DATABASE_POOL_SIZE });
   return { pool, prisma: createPrisma(pool) };
 }
 
@@ -57,6 +61,19 @@ export function prisma(): Prisma {
   return db().prisma;
 }
 
+/**
+ * A small second pool whose connections pipeline (pg's pipeline mode): a
+ * statement goes out without waiting for the answer to the one before, so
+ * statements sent together (sentTogether) share one write and one round
+ * trip. For short transactions whose statements do not depend on each
+ * other's answers (reserving policy checks); not for Prisma or cursors.
+ */
+export function pipelinedPool(): pg.Pool {
+  const current = db();
+  current.pipelined ??= newPool({ max: 4, pipeline: true });
+  return current.pipelined;
+}
+
 /** Closes the pool (graceful shutdown, scripts, tests). */
 export async function closeDb(): Promise<void> {
   const current = holder.__finopsDb;
@@ -64,6 +81,7 @@ export async function closeDb(): Promise<void> {
   if (current) {
     await current.prisma.$disconnect();
     if (!current.pool.ended) await current.pool.end();
+    if (current.pipelined && !current.pipelined.ended) await current.pipelined.end();
   }
 }
 

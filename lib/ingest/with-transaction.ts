@@ -5,6 +5,33 @@ const DEADLOCK = "40P01";
 const SERIALIZATION = "40001";
 const MAX_ATTEMPTS = 4;
 
+type Corked = { connection: { stream: { cork(): void; uncork(): void } } };
+
+/**
+ * Runs `send`, which sends statements without waiting for their answers,
+ * with the client's socket corked: on a pipelined connection (pipelinedPool)
+ * they go out in one write, and PostgreSQL answers them in one round trip.
+ */
+export function sentTogether<T>(client: pg.PoolClient, send: () => T): T {
+  const { stream } = (client as unknown as Corked).connection;
+  stream.cork();
+  try {
+    return send();
+  } finally {
+    stream.uncork();
+  }
+}
+
+/** BEGIN, then `work`: on a pipelined connection BEGIN goes out with work's first statement (and if it fails, so does that statement). */
+async function inTransaction<T>(client: pg.PoolClient, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  if (!client.pipeline) {
+    await client.query("BEGIN");
+    return work(client);
+  }
+  const [, result] = await sentTogether(client, () => Promise.all([client.query("BEGIN"), work(client)]));
+  return result;
+}
+
 /**
  * Runs `work` on one connection, in one transaction when `begin` (then
  * `work` ends with its COMMIT), else as one statement, which is atomic by
@@ -17,8 +44,7 @@ async function atomically<T>(pool: pg.Pool, begin: boolean, work: (client: pg.Po
     let client: pg.PoolClient | undefined;
     try {
       client = await pool.connect();
-      if (begin) await client.query("BEGIN");
-      const result = await work(client);
+      const result = begin ? await inTransaction(client, work) : await work(client);
       client.release();
       return result;
     } catch (err) {
@@ -49,15 +75,16 @@ export function withStatement<T>(pool: pg.Pool, work: (client: pg.PoolClient) =>
 
 /**
  * As withTransaction, for work whose last statement goes out with the COMMIT
- * back to back, one round trip less while the transaction holds its locks:
- * `work` returns its result and that statement as client.query returned it
- * (sent, not awaited). When the statement fails, PostgreSQL answers the
- * COMMIT with a rollback and the statement's error is thrown.
+ * (in one write on a pipelined connection), one round trip less while the
+ * transaction holds its locks: `work` returns its result and a function that
+ * sends that statement (client.query, not awaited). When the statement
+ * fails, PostgreSQL answers the COMMIT with a rollback and the statement's
+ * error is thrown.
  */
-export function withTransactionEndingIn<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<[T, Promise<unknown>]>): Promise<T> {
+export function withTransactionEndingIn<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<[T, () => Promise<unknown>]>): Promise<T> {
   return atomically(pool, true, async (client) => {
-    const [result, last] = await work(client);
-    await Promise.all([last, client.query("COMMIT")]);
+    const [result, sendLast] = await work(client);
+    await sentTogether(client, () => Promise.all([sendLast(), client.query("COMMIT")]));
     return result;
   });
 }

@@ -7,8 +7,8 @@
 // batches wait on each other only for the lock, the decision and the commit.
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
-import { pool } from "@/lib/db";
-import { withTransactionEndingIn } from "@/lib/ingest/with-transaction";
+import { pipelinedPool } from "@/lib/db";
+import { sentTogether, withTransactionEndingIn } from "@/lib/ingest/with-transaction";
 import { formatUsd, parseUsd } from "@/lib/money";
 import { pgArray } from "@/lib/pg-array";
 import { type BudgetRow, budgetMatches, type CallScope, type CurrentBudget, guarded, type Ledger, loadBudgets } from "./budget-rows";
@@ -129,12 +129,12 @@ function settle(client: pg.PoolClient, { denied, reamounted, added }: Settlement
 }
 
 export async function reserveBatch(requests: ReserveRequest[]): Promise<ReserveResult[]> {
-  const { results, held } = await withTransactionEndingIn(pool(), async (client) => {
+  // pipelined: BEGIN goes with the budgets' read, the inserts with the lock, the settlement with the COMMIT
+  const { results, held } = await withTransactionEndingIn(pipelinedPool(), async (client) => {
     const plans = await plan(client, requests);
-    // sent back to back: the lock goes out as soon as the inserts are done
-    const [, ledgers] = await Promise.all([holdAll(client, plans), lockLedgers(client, plans)]);
+    const [, ledgers] = await sentTogether(client, () => Promise.all([holdAll(client, plans), lockLedgers(client, plans)]));
     const { results, settlement } = await decide(client, plans, ledgers);
-    return [{ results, held: new Set([...settlement.added.values()].map((a) => a.orgId)) }, settle(client, settlement)];
+    return [{ results, held: new Set([...settlement.added.values()].map((a) => a.orgId)) }, () => settle(client, settlement)];
   });
   // only holds change ledgers: a batch that denied everything leaves the state in memory current
   for (const orgId of held) invalidateBudgetState(orgId);
