@@ -67,13 +67,15 @@ export async function loadBudgets(db: Queryable, orgId: string): Promise<BudgetR
 /**
  * Ledgers of periods not yet over, by budget id, and when the first
  * reservation they count as held expires (ms since the epoch; null when none
- * is held), read in one snapshot.
+ * is held), read in one snapshot. The first expiry is one probe of the
+ * (org_id, status, expires_at) index: min() was planned, on a generic plan,
+ * as a scan of every held reservation.
  */
 export async function loadLedgers(db: Queryable, orgId: string): Promise<{ ledgers: Map<string, Ledger>; holdsExpireAt: number | null }> {
   const { rows } = await db.query({
     name: "policy-load-ledgers",
     text: `SELECT l.budget_id, l.period_start, l.spent_usd::text AS spent, l.reserved_usd::text AS reserved, h.first AS holds_expire_at
-             FROM (SELECT min(expires_at) AS first FROM reservations WHERE org_id = $1 AND status = 'held') h
+             FROM (SELECT (SELECT expires_at FROM reservations WHERE org_id = $1 AND status = 'held' ORDER BY expires_at LIMIT 1) AS first) h
              LEFT JOIN budget_ledgers l ON l.org_id = $1 AND l.period_end > now()`,
     values: [orgId],
   });
