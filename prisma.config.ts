@@ -45,15 +45,32 @@ class Client extends pg.Client {
   }
 }
 
+type ScriptAdapter = { client: pg.Pool; onError(error: unknown): never; executeScript(script: string): Promise<void> };
+
+// (f) adapter-pg runs a migration script by splitting it on every ";", which
+// cuts a function body ($$ ... $$) apart; send it whole instead, as one
+// simple-protocol query (PostgreSQL runs its statements in one transaction).
+function wholeScripts<T extends object>(adapter: T): T {
+  const a = adapter as unknown as ScriptAdapter;
+  a.executeScript = async (script) => {
+    await a.client.query(script).catch((error: unknown) => a.onError(error));
+  };
+  return adapter;
+}
+
 // (c) adapter-pg's own shadow database connects to the main database and
 // drops the shadow before closing its pool; create and drop it correctly.
 class MigratePg extends PrismaPg {
+  async connect() {
+    return wholeScripts(await super.connect());
+  }
+
   async connectToShadowDb() {
     const database = `prisma_shadow_${process.pid}_${Date.now()}`;
     const admin = new pg.Client(poolConfig);
     await admin.connect();
     await admin.query(`CREATE DATABASE "${database}"`);
-    const adapter = await new PrismaPg({ ...poolConfig, database, Client }).connect();
+    const adapter = wholeScripts(await new PrismaPg({ ...poolConfig, database, Client }).connect());
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();
