@@ -15,7 +15,8 @@ import { budgetMatches, type CallScope, type CurrentBudget, guarded, lastKnownBu
 import { type BudgetState, getBudgetState, peekBudgetState } from "./budget-state";
 import { keepAnswer, matchFor } from "./check-cache";
 import { evaluatePolicy, type PolicyInput } from "./evaluate-policy";
-import { reserveBatch, type ReserveRequest, type ReserveResult } from "./reserve";
+import { reserveBatch } from "./reserve";
+import type { ReserveRequest, ReserveResult } from "./reserve-decide";
 import { traceUsage } from "./trace-usage";
 import { StorageTimeout, withinTime } from "./within-time";
 import { pool } from "@/lib/db";

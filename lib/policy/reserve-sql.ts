@@ -4,6 +4,7 @@
 // insert, with its index entries, happens before, while another batch may hold them.
 // reserve.ts runs them as named prepared statements: planned once per
 // connection, not on every batch (planning the lock took longer than running it).
+import { readsCte } from "@/lib/sql-reads-cte";
 import { NOTIFY_BUDGET_CHANGE } from "./budget-notify";
 
 /**
@@ -90,3 +91,26 @@ held AS (
   RETURNING l.org_id
 )
 ${NOTIFY_BUDGET_CHANGE("held")}`;
+
+/**
+ * An optimistic batch (reserve-optimistic.ts), decided on ledgers read
+ * without a lock, in one statement that is its own transaction: the allowed
+ * reservations (HOLD_SQL's $1-$8, at their final amounts), their holds added
+ * to the ledgers, and the notification, all undone by an error (SQLSTATE
+ * 40001) unless every ledger was found ($13 of them) and none of a hard,
+ * refusing budget (deny or downgrade) now passes its limit. The ledger rows
+ * are locked only while this statement runs and commits.
+ * $9-$12 ledger additions (org, budget, period start, amount), in key order.
+ */
+export const APPLY_OPTIMISTIC_SQL = `
+WITH reserved AS (${HOLD_SQL}),
+held AS (
+  UPDATE budget_ledgers l SET reserved_usd = l.reserved_usd + x.amount, updated_at = now()
+    FROM unnest($9::text[], $10::text[], $11::timestamptz[], $12::numeric[]) AS x(org_id, budget_id, period_start, amount), budgets b
+   WHERE l.org_id = x.org_id AND l.budget_id = x.budget_id AND l.period_start = x.period_start
+     AND b.org_id = l.org_id AND b.id = l.budget_id
+  RETURNING l.org_id, (b.mode = 'soft' OR b.action = 'warn' OR l.spent_usd + l.reserved_usd <= b.limit_usd) AS fits
+),
+notified AS (${NOTIFY_BUDGET_CHANGE("held")})
+SELECT finops_conflict_unless(count(*) = $13 AND coalesce(bool_and(fits), true)) AS applied
+  FROM held ${readsCte("notified")}`;

@@ -1,0 +1,72 @@
+// The optimistic path of a reserving batch (DESIGN.md 8): the budgets and
+// ledgers are read without a lock, the requests decided on them in this
+// process, and the outcome applied by one statement (APPLY_OPTIMISTIC_SQL)
+// that undoes itself when, under the row locks it takes, a hard cap would be
+// passed or a ledger is missing. The ledgers are then locked only while that
+// statement runs and commits, not across a round trip to this process, so
+// concurrent batches of an organisation no longer queue behind each other's
+// decisions. A denial decided on a read is as current as a read-only check
+// (DESIGN.md 8). Whatever this path cannot settle on its own (a ledger not
+// created yet, an expired hold still counted, agent guards on a trace, a
+// conflict) goes through the locked path (reserve.ts).
+import type pg from "pg";
+import { isStorageUnavailable } from "@/lib/db-errors";
+import { pipelinedPool } from "@/lib/db";
+import { sentTogether } from "@/lib/ingest/with-transaction";
+import { formatUsd } from "@/lib/money";
+import { type BudgetRow, type Ledger, loadBudgets, loadLedgers } from "./budget-rows";
+import { decide, plan, type Plan, reservationValues, type ReserveRequest, type ReserveResult } from "./reserve-decide";
+import { APPLY_OPTIMISTIC_SQL } from "./reserve-sql";
+
+const SERIALIZATION_FAILURE = "40001";
+
+type Read = { budgetsByOrg: Map<string, BudgetRow[]>; ledgersByOrg: Map<string, Map<string, Ledger>>; expiredHolds: boolean };
+
+/** Budgets and current ledgers of every organisation in the batch, in one write and one round trip. */
+async function read(client: pg.PoolClient, orgIds: string[], now: number): Promise<Read> {
+  const [budgets, ledgers] = await Promise.all(
+    sentTogether(client, () => [Promise.all(orgIds.map((orgId) => loadBudgets(client, orgId))), Promise.all(orgIds.map((orgId) => loadLedgers(client, orgId)))] as const),
+  );
+  return {
+    budgetsByOrg: new Map(orgIds.map((orgId, i) => [orgId, budgets[i]])),
+    ledgersByOrg: new Map(orgIds.map((orgId, i) => [orgId, ledgers[i].ledgers])),
+    expiredHolds: ledgers.some((l) => l.holdsExpireAt !== null && l.holdsExpireAt <= now),
+  };
+}
+
+/** Every ledger the batch would hold on exists, for the request's period, and no request needs its trace read under a lock. */
+function decidable(plans: Plan[], ledgersByOrg: Map<string, Map<string, Ledger>>): boolean {
+  return plans.every(({ request, budgets, periods }) =>
+    budgets.every((b, i) => ledgersByOrg.get(request.orgId)?.get(b.id)?.periodStart === periods[i].start.getTime() && !(b.agentGuard && request.traceId)),
+  );
+}
+
+/** The batch decided and applied optimistically, or null when it must take the locked path. */
+export async function reserveOptimistically(requests: ReserveRequest[]): Promise<{ results: ReserveResult[]; held: Set<string> } | null> {
+  const client = await pipelinedPool().connect();
+  let failure: Error | undefined;
+  try {
+    const { budgetsByOrg, ledgersByOrg, expiredHolds } = await read(client, [...new Set(requests.map((r) => r.orgId))], Date.now());
+    const plans = plan(budgetsByOrg, requests);
+    if (expiredHolds || !decidable(plans, ledgersByOrg)) return null;
+    const { results, settlement } = await decide(client, plans, ledgersByOrg);
+    const holds = plans.flatMap((p, i) => (results[i].reservationId ? [{ plan: p, amount: results[i].outcome.hold }] : []));
+    const added = [...settlement.added.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, x]) => x);
+    try {
+      await client.query({ name: "policy-apply-optimistic", text: APPLY_OPTIMISTIC_SQL, values: [
+        ...reservationValues(holds),
+        added.map((x) => x.orgId), added.map((x) => x.budgetId), added.map((x) => x.periodStart.toISOString()), added.map((x) => formatUsd(x.amount)), added.length,
+      ] });
+    } catch (err) {
+      if ((err as { code?: string }).code === SERIALIZATION_FAILURE) return null;
+      throw err;
+    }
+    return { results, held: new Set(added.map((a) => a.orgId)) };
+  } catch (err) {
+    // a connection PostgreSQL dropped is not given back to the pool
+    if (isStorageUnavailable(err)) failure = err as Error;
+    throw err;
+  } finally {
+    client.release(failure);
+  }
+}
