@@ -1,9 +1,17 @@
-// One process, one port: the node:http fast path for machine endpoints in
-// front of Next.js (DESIGN.md 11), with graceful shutdown on SIGTERM/SIGINT.
+// One port: the node:http fast path for machine endpoints in front of
+// Next.js (DESIGN.md 11), with graceful shutdown on SIGTERM/SIGINT. With
+// MACHINE_WORKERS set (production, machines with cores to spare), worker
+// processes (machine-worker.ts) take turns with this process at serving
+// connections, so the machine endpoints use more cores; this process keeps
+// Next.js and the background jobs.
 import http from "node:http";
+import net from "node:net";
+import path from "node:path";
 import next from "next";
 import { closeDb, pool } from "@/lib/db";
 import { startInsightAlertSweeper, stopInsightAlertSweeper } from "@/lib/insights/raise-insight-alerts";
+import { countRequests } from "@/lib/http/request-drain";
+import { MachineWorkers } from "@/lib/machine-api/machine-workers";
 import { handleMachineRequest } from "@/lib/machine-api/router";
 import { stopListener } from "@/lib/db-listener";
 import { startReservationSweeper, stopReservationSweeper } from "@/lib/policy/expire-reservations";
@@ -16,6 +24,8 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
 const dev = process.env.NODE_ENV !== "production";
 const SHUTDOWN_GRACE_MS = 10_000;
+/** Machine workers beside this process (production only; none by default: each adds about 150 MB). */
+const WORKERS = dev ? 0 : Math.max(0, Math.floor(Number(process.env.MACHINE_WORKERS ?? 0)) || 0);
 
 async function main() {
   await syncCatalog(pool());
@@ -39,6 +49,20 @@ async function main() {
     });
   });
   server.keepAliveTimeout = 65_000;
+  const requests = countRequests(server);
+  // with workers, a front listener on the public port hands each connection, unread, to the process whose turn it is;
+  // this server then listens on a loopback port for the requests workers forward
+  let workers: MachineWorkers | null = null;
+  let front: net.Server | null = null;
+  if (WORKERS > 0) {
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    workers = new MachineWorkers(WORKERS, path.join(import.meta.dirname, "machine-worker.ts"), (server.address() as net.AddressInfo).port);
+    front = net.createServer({ pauseOnConnect: true }, (socket) => {
+      if (workers!.take(socket)) return;
+      server.emit("connection", socket);
+      socket.resume();
+    });
+  }
 
   let shuttingDown = false;
   const shutdown = (signal: string) => {
@@ -50,7 +74,10 @@ async function main() {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     force.unref();
-    server.close(async () => {
+    front?.close();
+    server.close();
+    void (async () => {
+      await Promise.all([workers?.stop(SHUTDOWN_GRACE_MS), requests.drained(SHUTDOWN_GRACE_MS)]);
       stopReservationSweeper();
       stopInsightAlertSweeper();
       stopRollupCompactor();
@@ -59,14 +86,14 @@ async function main() {
       await stopListener();
       await closeDb();
       process.exit(0);
-    });
-    server.closeIdleConnections();
+    })();
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
 
-  server.listen(port, hostname, () => {
-    console.log(`ready on http://localhost:${port} (${dev ? "development" : "production"})`);
+  (front ?? server).listen(port, hostname, () => {
+    const also = WORKERS > 0 ? `, with ${WORKERS} machine worker${WORKERS > 1 ? "s" : ""}` : "";
+    console.log(`ready on http://localhost:${port} (${dev ? "development" : "production"}${also})`);
   });
 }
 

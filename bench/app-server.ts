@@ -2,6 +2,7 @@
 // on a free local port, with the rate limiter off so load is not throttled.
 // BENCH_NODE_ARGS adds node flags to the server, e.g. "--cpu-prof".
 import { type ChildProcess, spawn } from "node:child_process";
+import { childrenOf } from "./process-tree";
 import { serverArgs } from "../scripts/lib/server-command.mjs";
 import { once } from "node:events";
 import fs from "node:fs";
@@ -60,8 +61,12 @@ export async function startAppServer(root: string, databaseUrl: string): Promise
   return { url, pid: child.pid!, stop: () => exit(child, "SIGTERM", 15_000), kill: () => exit(child, "SIGKILL", 0) };
 }
 
-/** Resident set size of a live process in MB: now (VmRSS) or its peak so far (VmHWM). */
-export function rssMb(pid: number, field: "VmRSS" | "VmHWM"): number {
+function processRssMb(pid: number, field: "VmRSS" | "VmHWM"): number {
   const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
   return match ? Number(match[1]) / 1024 : NaN;
+}
+
+/** Resident set size in MB of the live server with its machine workers: now (VmRSS) or the sum of their peaks so far (VmHWM). */
+export function rssMb(pid: number, field: "VmRSS" | "VmHWM"): number {
+  return [pid, ...childrenOf(pid)].reduce((sum, p) => sum + processRssMb(p, field), 0);
 }

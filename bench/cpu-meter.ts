@@ -1,21 +1,11 @@
 // Where the machine's CPU went during a phase, in cores busy: the server
-// process, the load clients (this process and the load tools it ran), PostgreSQL's processes, and
+// process with its machine workers, the load clients (this process and the load tools it ran), PostgreSQL's processes, and
 // everything else on the machine (other work: noise in the figures).
 import fs from "node:fs";
 import type pg from "pg";
+import { processSeconds, treeSeconds } from "./process-tree";
 
 const TICKS_PER_SECOND = 100;
-
-function processSeconds(pid: number | "self", withChildren = false): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    // utime, stime, then cutime, cstime: children waited for (the load tool, once it exited)
-    const ticks = Number(fields[11]) + Number(fields[12]) + (withChildren ? Number(fields[13]) + Number(fields[14]) : 0);
-    return ticks / TICKS_PER_SECOND;
-  } catch {
-    return 0; // gone, or not on this machine
-  }
-}
 
 /** Busy CPU seconds of the whole machine (all but idle and iowait). */
 function machineSeconds(): number {
@@ -35,12 +25,12 @@ export type CpuShares = { server: number; client: number; postgres: number; othe
 export async function startCpuMeter(serverPid: number, db: pg.ClientBase): Promise<() => Promise<CpuShares>> {
   const postgres0 = await postgresSeconds(db);
   const started = performance.now();
-  const server0 = processSeconds(serverPid);
+  const server0 = treeSeconds(serverPid);
   const client0 = processSeconds("self", true);
   const machine0 = machineSeconds();
   return async () => {
     const wall = (performance.now() - started) / 1000;
-    const server = processSeconds(serverPid) - server0;
+    const server = treeSeconds(serverPid) - server0;
     const client = processSeconds("self", true) - client0;
     const machine = machineSeconds() - machine0;
     let postgres = 0;
