@@ -30,15 +30,19 @@ SELECT $1, $2, $3, $4, coalesce(sum(i.cost_usd), 0), now()
 ON CONFLICT (org_id, budget_id, period_start) DO UPDATE SET spent_usd = EXCLUDED.spent_usd, updated_at = now()`;
 
 export function ledgerUpsertSql(source: string, amount: string): string {
+  // events are first summed per local day and budget-matching fields: budgets are then matched and periods
+  // computed once per group, not per event (every period is a run of whole local days)
   return `INSERT INTO budget_ledgers AS l (org_id, budget_id, period_start, period_end, spent_usd, updated_at)
     SELECT b.org_id, b.id, p.period_start,
-           ((p.period_start AT TIME ZONE o.time_zone) + ${PERIOD_LENGTH}) AT TIME ZONE o.time_zone,
-           sum(i.${amount}), now()
-      FROM ${source} i
-      JOIN organizations o ON o.id = i.org_id
+           ((p.period_start AT TIME ZONE i.time_zone) + ${PERIOD_LENGTH}) AT TIME ZONE i.time_zone,
+           sum(i.amount), now()
+      FROM (SELECT e.org_id, e.team_id, e.feature, e.model, e.priced_model, e.api_key_id, o.time_zone,
+                   date_trunc('day', e.ts, o.time_zone) AS day, sum(e.${amount}) AS amount
+              FROM ${source} e JOIN organizations o ON o.id = e.org_id
+             GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) i
       JOIN budgets b ON b.org_id = i.org_id AND b.archived_at IS NULL AND ${BUDGET_COVERS_EVENT}
-      CROSS JOIN LATERAL (SELECT date_trunc(b.period::text, i.ts, o.time_zone) AS period_start) p
-     GROUP BY b.org_id, b.id, p.period_start, o.time_zone, b.period ORDER BY 1, 2, 3
+      CROSS JOIN LATERAL (SELECT date_trunc(b.period::text, i.day, i.time_zone) AS period_start) p
+     GROUP BY b.org_id, b.id, p.period_start, i.time_zone, b.period ORDER BY 1, 2, 3
     ON CONFLICT (org_id, budget_id, period_start) DO UPDATE SET spent_usd = l.spent_usd + EXCLUDED.spent_usd, updated_at = now()
     RETURNING org_id, budget_id, period_start, spent_usd`;
 }

@@ -1,0 +1,65 @@
+// Ingest adds spend to budget ledgers from events summed per local day first
+// (ledger-upsert-sql.ts): every ledger must still equal the spend of its
+// period recounted from the events, in zones whose midnight is off the UTC
+// hour or skipped by daylight saving time, for every period.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { pool, prisma } from "@/lib/db";
+import { stopListener } from "@/lib/db-listener";
+import { makeBudget, makeOrg, makeUsageEvent } from "@/tests/factories";
+import { startMachineServer } from "@/tests/machine-server";
+
+let server: Awaited<ReturnType<typeof startMachineServer>>;
+beforeAll(async () => {
+  server = await startMachineServer();
+});
+afterAll(async () => {
+  await server.close();
+  await stopListener();
+});
+
+const DAY_MS = 86_400_000;
+const PERIODS = ["day", "week", "month", "quarter"] as const;
+
+describe("ledgers kept by ingest", () => {
+  it.each(["UTC", "Asia/Kolkata", "Asia/Kathmandu", "America/St_Johns", "America/Santiago", "Europe/Berlin"])("equal each period's spend recounted from the events in %s", async (timeZone) => {
+    const { org } = await makeOrg({ teams: ["search", "support"] });
+    await prisma().organization.update({ where: { id: org.id }, data: { timeZone } });
+    const { secret } = await createApiKey({ orgId: org.id, name: "svc", scopes: ["ingest"] });
+    for (const period of PERIODS) await makeBudget(org.id, { period, limitUsd: "1000000", name: `every ${period}` });
+    await makeBudget(org.id, { period: "day", limitUsd: "1000000", scopeType: "feature", scopeValue: "search-answers", name: "feature day" });
+    // 400 events over the last 200 days, many near local midnights; two features, two teams
+    const now = Date.now();
+    const events = Array.from({ length: 400 }, (_, i) => {
+      const day = Math.floor(Math.random() * 200);
+      const nearMidnight = (i % 3 === 0 ? Math.round((Math.random() - 0.5) * 4 * 3600_000) : Math.random() * DAY_MS) + Math.round(Math.random() * 26) * 15 * 60_000;
+      const ts = Math.min(now - 1_000, now - day * DAY_MS - nearMidnight);
+      return makeUsageEvent({ team: i % 2 ? "search" : "support", feature: i % 5 ? "search-answers" : "triage", timestamp: new Date(ts).toISOString(), costUsd: (((i * 7919) % 1000) / 1000 + 0.000000001 * i).toFixed(9) });
+    });
+    const res = await fetch(`${server.url}/api/v1/events`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${secret}` }, body: JSON.stringify({ events }) });
+    expect((await res.json()).accepted).toBe(400);
+    const { rows } = await pool().query<{ budget: string; ledgers: number; periods: number; off: number }>(
+      `SELECT b.name AS budget,
+              (SELECT count(*)::int FROM budget_ledgers l WHERE l.org_id = b.org_id AND l.budget_id = b.id) AS ledgers,
+              (SELECT count(DISTINCT date_trunc(b.period::text, e.ts, $2))::int FROM usage_events e
+                WHERE e.org_id = b.org_id AND (b.scope_type = 'org' OR e.feature = b.scope_value)) AS periods,
+              (SELECT count(*)::int FROM budget_ledgers l
+                WHERE l.org_id = b.org_id AND l.budget_id = b.id
+                  AND l.spent_usd <> (SELECT coalesce(sum(e.cost_usd), 0) FROM usage_events e
+                                       WHERE e.org_id = l.org_id AND e.ts >= l.period_start AND e.ts < l.period_end
+                                         AND (b.scope_type = 'org' OR e.feature = b.scope_value))) AS off
+         FROM budgets b WHERE b.org_id = $1 ORDER BY b.name`,
+      [org.id, timeZone],
+    );
+    for (const row of rows) {
+      expect(row.off, `${row.budget}: ledgers off their recount`).toBe(0);
+      expect(row.ledgers, `${row.budget}: one ledger per period with spend`).toBe(row.periods);
+    }
+    const total = await pool().query<{ ledgers: string; events: string }>(
+      `SELECT (SELECT sum(spent_usd)::text FROM budget_ledgers l JOIN budgets b ON b.id = l.budget_id WHERE l.org_id = $1 AND b.name = 'every month') AS ledgers,
+              (SELECT sum(cost_usd)::text FROM usage_events WHERE org_id = $1) AS events`,
+      [org.id],
+    );
+    expect(total.rows[0].ledgers).toBe(total.rows[0].events);
+  });
+});
