@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
-import { stopListener } from "@/lib/db-listener";
 import { pool } from "@/lib/db";
 import { makeBudget, makeOrg } from "@/tests/factories";
-import { startMachineServer } from "@/tests/machine-server";
+import { machineServerForTests } from "@/tests/machine-server";
 import { FinOpsClient } from "./finops-client";
 
-let server: Awaited<ReturnType<typeof startMachineServer>>;
-beforeAll(async () => {
-  server = await startMachineServer();
-});
-afterAll(async () => {
-  await server.close();
-  await stopListener();
-});
+const server = machineServerForTests();
 
 describe("FinOpsClient against the server", () => {
   it("checks with a reservation, records the call, and the ledger settles", async () => {
     const { org } = await makeOrg({ teams: ["search"] });
     const { secret } = await createApiKey({ orgId: org.id, name: "svc", scopes: ["ingest", "policy"] });
     const budget = await makeBudget(org.id, { limitUsd: "50" });
-    const client = new FinOpsClient({ baseUrl: server.url, apiKey: secret, flushIntervalMs: 10 });
+    const client = new FinOpsClient({ baseUrl: server.url(), apiKey: secret, flushIntervalMs: 10 });
     const answer = await client.check({ team: "search", model: "gpt-4o", estimate: { inputTokens: 2000, outputTokens: 500 }, reserve: true });
     expect(answer).toMatchObject({ decision: "allow", estimatedCostUsd: "0.010000000" });
     client.record({ team: "search", model: answer.model, usage: { prompt_tokens: 1000, completion_tokens: 100 }, reservationId: answer.reservationId });

@@ -2,21 +2,13 @@
 // (ledger-upsert-sql.ts): every ledger must still equal the spend of its
 // period recounted from the events, in zones whose midnight is off the UTC
 // hour or skipped by daylight saving time, for every period.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { pool, prisma } from "@/lib/db";
-import { stopListener } from "@/lib/db-listener";
 import { makeBudget, makeOrg, makeUsageEvent } from "@/tests/factories";
-import { startMachineServer } from "@/tests/machine-server";
+import { machineServerForTests } from "@/tests/machine-server";
 
-let server: Awaited<ReturnType<typeof startMachineServer>>;
-beforeAll(async () => {
-  server = await startMachineServer();
-});
-afterAll(async () => {
-  await server.close();
-  await stopListener();
-});
+const server = machineServerForTests();
 
 const DAY_MS = 86_400_000;
 const PERIODS = ["day", "week", "month", "quarter"] as const;
@@ -36,7 +28,7 @@ describe("ledgers kept by ingest", () => {
       const ts = Math.min(now - 1_000, now - day * DAY_MS - nearMidnight);
       return makeUsageEvent({ team: i % 2 ? "search" : "support", feature: i % 5 ? "search-answers" : "triage", timestamp: new Date(ts).toISOString(), costUsd: (((i * 7919) % 1000) / 1000 + 0.000000001 * i).toFixed(9) });
     });
-    const res = await fetch(`${server.url}/api/v1/events`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${secret}` }, body: JSON.stringify({ events }) });
+    const res = await fetch(`${server.url()}/api/v1/events`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${secret}` }, body: JSON.stringify({ events }) });
     expect((await res.json()).accepted).toBe(400);
     const { rows } = await pool().query<{ budget: string; ledgers: number; periods: number; off: number }>(
       `SELECT b.name AS budget,

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { pool } from "@/lib/db";
 import { makeBudget, makeOrg, makeUsageEvent } from "@/tests/factories";
-import { startMachineServer } from "@/tests/machine-server";
-import { stopListener } from "@/lib/db-listener";
+import { machineServerForTests } from "@/tests/machine-server";
 import { invalidateBudgetState, peekBudgetState } from "./budget-state";
 import { expireReservations } from "./expire-reservations";
 
-let server: Awaited<ReturnType<typeof startMachineServer>>;
-beforeAll(async () => {
-  server = await startMachineServer();
-});
-afterAll(async () => {
-  await server.close();
-  await stopListener();
-});
+const server = machineServerForTests();
 
 async function setup() {
   const { org, teams } = await makeOrg({ teams: ["search", "support"] });
@@ -22,13 +14,13 @@ async function setup() {
   return { org, teams, key: secret };
 }
 
-async function check(key: string, body: Record<string, unknown>, url = server.url) {
+async function check(key: string, body: Record<string, unknown>, url = server.url()) {
   const res = await fetch(`${url}/api/v1/policy/check`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify(body) });
   return { status: res.status, body: await res.json() };
 }
 
 async function ingest(key: string, events: Record<string, unknown>[]) {
-  const res = await fetch(`${server.url}/api/v1/events`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify({ events }) });
+  const res = await fetch(`${server.url()}/api/v1/events`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify({ events }) });
   return res.json();
 }
 
