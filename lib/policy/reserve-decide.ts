@@ -20,11 +20,14 @@ export type Plan = { request: ReserveRequest; id: string; budgets: BudgetRow[]; 
 export type Key = { orgId: string; budgetId: string; periodStart: Date; periodEnd: Date };
 export const keyOf = (k: { orgId: string; budgetId: string }) => `${k.orgId}\u0000${k.budgetId}`;
 
-/** The budgets of every organisation in the batch, by organisation. */
+/** A batch decided and held: its results, and the organisations whose ledgers it changed. */
+export type Reserved = { results: ReserveResult[]; held: Set<string> };
+
+/** The budgets of every organisation in the batch, by organisation; the reads are all sent at once (on a pipelined connection, in one write). */
 export async function loadBatchBudgets(client: pg.PoolClient, requests: ReserveRequest[]): Promise<Map<string, BudgetRow[]>> {
-  const budgetsByOrg = new Map<string, BudgetRow[]>();
-  for (const orgId of new Set(requests.map((r) => r.orgId))) budgetsByOrg.set(orgId, await loadBudgets(client, orgId));
-  return budgetsByOrg;
+  const orgIds = [...new Set(requests.map((r) => r.orgId))];
+  const budgets = await Promise.all(orgIds.map((orgId) => loadBudgets(client, orgId)));
+  return new Map(orgIds.map((orgId, i) => [orgId, budgets[i]]));
 }
 
 /** Each request with the budgets it matches, their periods and a new reservation id. */

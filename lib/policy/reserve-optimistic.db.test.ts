@@ -39,7 +39,7 @@ async function state(orgId: string) {
 describe("reserveOptimistically", () => {
   it("decides on the ledgers as read and applies the batch in one statement", async () => {
     const { org, budget, request } = await setup("10", { spent: "2", reserved: "1" });
-    const outcome = await reserveOptimistically([request("3"), request("5")]);
+    const outcome = (await reserveOptimistically([request("3"), request("5")])).reserved;
     // $3 fits ($6 used), $5 does not ($11)
     expect(outcome?.results.map((r) => r.outcome.decision)).toEqual(["allow", "deny"]);
     expect(outcome?.held).toEqual(new Set([org.id]));
@@ -49,9 +49,11 @@ describe("reserveOptimistically", () => {
     });
   });
 
-  it("leaves a batch whose ledger does not exist yet to the locked path, writing nothing", async () => {
-    const { org, request } = await setup("10");
-    expect(await reserveOptimistically([request("3")])).toBeNull();
+  it("leaves a batch whose ledger does not exist yet to the locked path, with the budgets it read, writing nothing", async () => {
+    const { org, budget, request } = await setup("10");
+    const fallback = await reserveOptimistically([request("3")]);
+    expect(fallback.reserved).toBeNull();
+    expect("budgetsByOrg" in fallback && fallback.budgetsByOrg?.get(org.id)?.map((b) => b.id)).toEqual([budget.id]);
     expect(await state(org.id)).toEqual({ ledgers: [], held: [] });
   });
 
@@ -61,7 +63,7 @@ describe("reserveOptimistically", () => {
       "INSERT INTO reservations (org_id, id, estimate_usd, expires_at, hold_budget_ids, hold_period_starts) VALUES ($1, 'rsv_old', 4, now() - interval '1 second', $2, $3)",
       [org.id, [budget.id], [start]],
     );
-    expect(await reserveOptimistically([request("3")])).toBeNull();
+    expect((await reserveOptimistically([request("3")])).reserved).toBeNull();
   });
 });
 

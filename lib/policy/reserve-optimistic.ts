@@ -14,8 +14,8 @@ import { isStorageUnavailable } from "@/lib/db-errors";
 import { pipelinedPool } from "@/lib/db";
 import { sentTogether } from "@/lib/ingest/with-transaction";
 import { formatUsd } from "@/lib/money";
-import { type BudgetRow, type Ledger, loadBudgets, loadLedgers } from "./budget-rows";
-import { decide, plan, type Plan, reservationValues, type ReserveRequest, type ReserveResult } from "./reserve-decide";
+import { type BudgetRow, type Ledger, loadLedgers } from "./budget-rows";
+import { decide, loadBatchBudgets, plan, type Plan, type Reserved, reservationValues, type ReserveRequest } from "./reserve-decide";
 import { APPLY_OPTIMISTIC_SQL } from "./reserve-sql";
 
 const SERIALIZATION_FAILURE = "40001";
@@ -23,12 +23,13 @@ const SERIALIZATION_FAILURE = "40001";
 type Read = { budgetsByOrg: Map<string, BudgetRow[]>; ledgersByOrg: Map<string, Map<string, Ledger>>; expiredHolds: boolean };
 
 /** Budgets and current ledgers of every organisation in the batch, in one write and one round trip. */
-async function read(client: pg.PoolClient, orgIds: string[], now: number): Promise<Read> {
-  const [budgets, ledgers] = await Promise.all(
-    sentTogether(client, () => [Promise.all(orgIds.map((orgId) => loadBudgets(client, orgId))), Promise.all(orgIds.map((orgId) => loadLedgers(client, orgId)))] as const),
+async function read(client: pg.PoolClient, requests: ReserveRequest[], now: number): Promise<Read> {
+  const orgIds = [...new Set(requests.map((r) => r.orgId))];
+  const [budgetsByOrg, ledgers] = await Promise.all(
+    sentTogether(client, () => [loadBatchBudgets(client, requests), Promise.all(orgIds.map((orgId) => loadLedgers(client, orgId)))] as const),
   );
   return {
-    budgetsByOrg: new Map(orgIds.map((orgId, i) => [orgId, budgets[i]])),
+    budgetsByOrg,
     ledgersByOrg: new Map(orgIds.map((orgId, i) => [orgId, ledgers[i].ledgers])),
     expiredHolds: ledgers.some((l) => l.holdsExpireAt !== null && l.holdsExpireAt <= now),
   };
@@ -41,14 +42,21 @@ function decidable(plans: Plan[], ledgersByOrg: Map<string, Map<string, Ledger>>
   );
 }
 
-/** The batch decided and applied optimistically, or null when it must take the locked path. */
-export async function reserveOptimistically(requests: ReserveRequest[]): Promise<{ results: ReserveResult[]; held: Set<string> } | null> {
+/**
+ * The batch decided and applied optimistically, or what the locked path
+ * needs: the budgets just read when the batch could not be decided here
+ * (they are as current as a read inside its transaction), none after a
+ * conflict (the budgets may be what changed: read them again).
+ */
+export type Optimistic = { reserved: Reserved } | { reserved: null; budgetsByOrg: Map<string, BudgetRow[]> | null };
+
+export async function reserveOptimistically(requests: ReserveRequest[]): Promise<Optimistic> {
   const client = await pipelinedPool().connect();
   let failure: Error | undefined;
   try {
-    const { budgetsByOrg, ledgersByOrg, expiredHolds } = await read(client, [...new Set(requests.map((r) => r.orgId))], Date.now());
+    const { budgetsByOrg, ledgersByOrg, expiredHolds } = await read(client, requests, Date.now());
     const plans = plan(budgetsByOrg, requests);
-    if (expiredHolds || !decidable(plans, ledgersByOrg)) return null;
+    if (expiredHolds || !decidable(plans, ledgersByOrg)) return { reserved: null, budgetsByOrg };
     const { results, settlement } = await decide(client, plans, ledgersByOrg);
     const holds = plans.flatMap((p, i) => (results[i].reservationId ? [{ plan: p, amount: results[i].outcome.hold }] : []));
     const added = [...settlement.added.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, x]) => x);
@@ -58,10 +66,10 @@ export async function reserveOptimistically(requests: ReserveRequest[]): Promise
         added.map((x) => x.orgId), added.map((x) => x.budgetId), added.map((x) => x.periodStart.toISOString()), added.map((x) => formatUsd(x.amount)), added.length,
       ] });
     } catch (err) {
-      if ((err as { code?: string }).code === SERIALIZATION_FAILURE) return null;
+      if ((err as { code?: string }).code === SERIALIZATION_FAILURE) return { reserved: null, budgetsByOrg: null };
       throw err;
     }
-    return { results, held: new Set(added.map((a) => a.orgId)) };
+    return { reserved: { results, held: new Set(added.map((a) => a.orgId)) } };
   } catch (err) {
     // a connection PostgreSQL dropped is not given back to the pool
     if (isStorageUnavailable(err)) failure = err as Error;

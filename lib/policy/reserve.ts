@@ -12,9 +12,9 @@ import type pg from "pg";
 import { pipelinedPool } from "@/lib/db";
 import { sentTogether, withTransactionEndingIn } from "@/lib/ingest/with-transaction";
 import { formatUsd, parseUsd } from "@/lib/money";
-import type { Ledger } from "./budget-rows";
+import type { BudgetRow, Ledger } from "./budget-rows";
 import { invalidateBudgetState } from "./budget-state";
-import { decide, type Key, keyOf, loadBatchBudgets, plan, type Plan, reservationValues, type ReserveRequest, type ReserveResult, type Settlement } from "./reserve-decide";
+import { decide, type Key, keyOf, loadBatchBudgets, plan, type Plan, type Reserved, reservationValues, type ReserveRequest, type ReserveResult, type Settlement } from "./reserve-decide";
 import { reserveOptimistically } from "./reserve-optimistic";
 import { EXPIRED_HOLDS_SQL, HOLD_SQL, LOCK_LEDGERS_SQL, SETTLE_SQL } from "./reserve-sql";
 
@@ -63,11 +63,15 @@ function settle(client: pg.PoolClient, { denied, reamounted, added }: Settlement
   ] });
 }
 
-/** The locked path: one transaction that decides against locked ledgers. */
-async function reserveLocked(requests: ReserveRequest[]): Promise<{ results: ReserveResult[]; held: Set<string> }> {
-  // pipelined: BEGIN goes with the budgets' read, the inserts with the lock, the settlement with the COMMIT
+/**
+ * The locked path: one transaction that decides against locked ledgers, on
+ * `budgetsByOrg` when the optimistic path has just read them. Pipelined:
+ * BEGIN goes with the first statements (the budgets' read, or the inserts
+ * and the lock), the inserts with the lock, the settlement with the COMMIT.
+ */
+async function reserveLocked(requests: ReserveRequest[], budgetsByOrg: Map<string, BudgetRow[]> | null): Promise<Reserved> {
   return withTransactionEndingIn(pipelinedPool(), async (client) => {
-    const plans = plan(await loadBatchBudgets(client, requests), requests);
+    const plans = plan(budgetsByOrg ?? (await loadBatchBudgets(client, requests)), requests);
     const [, ledgers] = await sentTogether(client, () => Promise.all([holdAll(client, plans), lockLedgers(client, plans)]));
     const { results, settlement } = await decide(client, plans, ledgers);
     return [{ results, held: new Set([...settlement.added.values()].map((a) => a.orgId)) }, () => settle(client, settlement)];
@@ -75,7 +79,8 @@ async function reserveLocked(requests: ReserveRequest[]): Promise<{ results: Res
 }
 
 export async function reserveBatch(requests: ReserveRequest[]): Promise<ReserveResult[]> {
-  const { results, held } = (await reserveOptimistically(requests)) ?? (await reserveLocked(requests));
+  const optimistic = await reserveOptimistically(requests);
+  const { results, held } = optimistic.reserved ?? (await reserveLocked(requests, optimistic.budgetsByOrg));
   // only holds change ledgers: a batch that denied everything leaves the state in memory current
   for (const orgId of held) invalidateBudgetState(orgId);
   return results;
