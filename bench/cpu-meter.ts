@@ -1,17 +1,9 @@
 // Where the machine's CPU went during a phase, in cores busy: the server
 // process with its machine workers, the load clients (this process and the load tools it ran), PostgreSQL's processes, and
 // everything else on the machine (other work: noise in the figures).
-import fs from "node:fs";
 import type pg from "pg";
-import { processSeconds, treeSeconds } from "./process-tree";
+import { machineSeconds, processSeconds, treeSeconds } from "./process-tree";
 
-const TICKS_PER_SECOND = 100;
-
-/** Busy CPU seconds of the whole machine (all but idle and iowait). */
-function machineSeconds(): number {
-  const [, user, nice, system, , , irq, softirq, steal] = fs.readFileSync("/proc/stat", "utf8").split("\n", 1)[0].split(/\s+/).map(Number);
-  return (user + nice + system + irq + softirq + steal) / TICKS_PER_SECOND;
-}
 
 /** CPU seconds of every process of the PostgreSQL server `db` is connected to. */
 async function postgresSeconds(db: pg.ClientBase): Promise<Map<number, number>> {

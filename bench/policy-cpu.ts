@@ -4,17 +4,11 @@
 // on this machine) and anything else (other work on the machine: noise).
 // bench/cpu-meter.ts counts load clients in this process; wrk is not.
 import fs from "node:fs";
-import { processSeconds, statFields, treeSeconds } from "./process-tree";
+import { machineSeconds, processSeconds, statFields, treeSeconds } from "./process-tree";
 
-const TICKS_PER_SECOND = 100;
 
 function reapedChildrenSeconds(): number {
   return processSeconds("self", true) - processSeconds("self");
-}
-
-function machineSeconds(): number {
-  const [, user, nice, system, , , irq, softirq, steal] = fs.readFileSync("/proc/stat", "utf8").split("\n", 1)[0].split(/\s+/).map(Number);
-  return (user + nice + system + irq + softirq + steal) / TICKS_PER_SECOND;
 }
 
 /** The postmaster of a local backend (its parent), or null when it is not on this machine. */

@@ -1,5 +1,6 @@
-// A process and its children, read from /proc: the app server with its
-// machine workers, or a PostgreSQL postmaster with its backends.
+// CPU time read from /proc: a process and its children (the app server with
+// its machine workers, or a PostgreSQL postmaster with its backends), and the
+// whole machine.
 import fs from "node:fs";
 
 const TICKS_PER_SECOND = 100;
@@ -38,4 +39,10 @@ export function childrenOf(parent: number): number[] {
 /** CPU seconds of `pid`, the children it reaped and its live children. */
 export function treeSeconds(pid: number): number {
   return processSeconds(pid, true) + childrenOf(pid).reduce((sum, child) => sum + processSeconds(child), 0);
+}
+
+/** Busy CPU seconds of the whole machine (all but idle and iowait). */
+export function machineSeconds(): number {
+  const [, user, nice, system, , , irq, softirq, steal] = fs.readFileSync("/proc/stat", "utf8").split("\n", 1)[0].split(/\s+/).map(Number);
+  return (user + nice + system + irq + softirq + steal) / TICKS_PER_SECOND;
 }
