@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
+import { childrenOf } from "../../bench/process-tree";
 import { serverArgs } from "../../scripts/lib/server-command.mjs";
 import { expect, signIn, test } from "../fixtures";
 
@@ -23,21 +24,6 @@ function get(path: string): Promise<{ status: number; body: string }> {
       })
       .on("error", reject);
   });
-}
-
-function childrenOf(parent: number): number[] {
-  return fs
-    .readdirSync("/proc")
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((entry) => {
-      try {
-        const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === parent;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
 }
 
 async function until<T>(probe: () => Promise<T | null | undefined> | T | null | undefined, what: string, ms = 30_000): Promise<T> {
