@@ -3,25 +3,14 @@
 // BENCH_NODE_ARGS adds node flags to the server, e.g. "--cpu-prof".
 import { type ChildProcess, spawn } from "node:child_process";
 import { childrenOf } from "./process-tree";
+import { freePort } from "../scripts/lib/free-port.mjs";
 import { serverArgs } from "../scripts/lib/server-command.mjs";
 import { once } from "node:events";
 import fs from "node:fs";
-import net from "node:net";
 
 export type AppServer = { url: string; pid: number; stop: () => Promise<void>; kill: () => Promise<void> };
 
 const AUTH_SECRET = "bench-auth-secret-0123456789abcdef";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 90_000;

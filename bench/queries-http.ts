@@ -7,25 +7,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { hashPassword } from "@/lib/auth/password";
 import { prisma } from "@/lib/db";
+import { freePort } from "../scripts/lib/free-port.mjs";
 import { measure, type Timing } from "./queries-timing";
 
 const EMAIL = "bench-queries-admin@example.test";
 const PASSWORD = "bench-queries-password";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startApp(root: string, databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   if (!["BUILD_ID", "server/app/api/v1/spend/route.js"].every((f) => fs.existsSync(path.join(root, ".next", f)))) {

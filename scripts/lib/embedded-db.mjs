@@ -4,25 +4,13 @@
 // `npm start` in another terminal) is reused and left running.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { freePort } from "./free-port.mjs";
 
 const USER = "postgres";
 const PASSWORD = "postgres";
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function isRoot() {
   return typeof process.getuid === "function" && process.getuid() === 0;
