@@ -13,16 +13,54 @@ describe("GroupCommit", () => {
     expect(flush).toHaveBeenCalledWith([1, 2, 3, 4, 5, 6]);
   });
 
-  it("fails every submission of a failed group, and later groups still commit", async () => {
+  it("fails every submission of a group that fails again alone, and later groups still commit", async () => {
     let fail = true;
     const gc = new GroupCommit(async (items: number[]) => {
-      if (fail) throw new Error("storage down");
+      if (fail) throw new Error("broken");
       return items;
     }, options);
     const first = Promise.allSettled([gc.submit([1]), gc.submit([2])]);
     expect((await first).map((r) => r.status)).toEqual(["rejected", "rejected"]);
     fail = false;
     await expect(gc.submit([3])).resolves.toEqual([3]);
+  });
+
+  it("commits each submission of a failed group alone, so only the one that fails again gets the error", async () => {
+    const POISON = -1;
+    const flush = vi.fn(async (items: number[]) => {
+      if (items.includes(POISON)) throw new Error("invalid input value");
+      return items.map((n) => n * 10);
+    });
+    const gc = new GroupCommit(flush, options);
+    const answers = await Promise.allSettled([gc.submit([1, 2]), gc.submit([3, POISON]), gc.submit([4])]);
+    expect(answers).toEqual([
+      { status: "fulfilled", value: [10, 20] },
+      { status: "rejected", reason: new Error("invalid input value") },
+      { status: "fulfilled", value: [40] },
+    ]);
+    expect(flush.mock.calls).toEqual([[[1, 2, 3, POISON, 4]], [[1, 2]], [[3, POISON]], [[4]]]);
+  });
+
+  it("fails a whole group at once, without retrying, when storage is unavailable", async () => {
+    const unavailable = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const flush = vi.fn(async (): Promise<number[]> => {
+      throw unavailable;
+    });
+    const gc = new GroupCommit(flush, options);
+    const answers = await Promise.allSettled([gc.submit([1]), gc.submit([2]), gc.submit([3])]);
+    expect(answers.map((r) => r.status === "rejected" && r.reason)).toEqual([unavailable, unavailable, unavailable]);
+    expect(flush).toHaveBeenCalledTimes(1);
+  });
+
+  it("stops retrying alone when storage becomes unavailable meanwhile", async () => {
+    const unavailable = Object.assign(new Error("Connection terminated unexpectedly"), { code: "57P01" });
+    const flush = vi.fn(async (items: number[]): Promise<number[]> => {
+      throw items.length > 1 ? new Error("invalid input value") : unavailable;
+    });
+    const gc = new GroupCommit(flush, options);
+    const answers = await Promise.allSettled([gc.submit([1]), gc.submit([2]), gc.submit([3])]);
+    expect(answers.map((r) => r.status === "rejected" && r.reason)).toEqual([unavailable, unavailable, unavailable]);
+    expect(flush).toHaveBeenCalledTimes(2);
   });
 
   it("flushes at once when the size bound is reached and splits groups at it", async () => {

@@ -1,7 +1,12 @@
 // Group commit (DESIGN.md 12): concurrent small writes are coalesced into one
 // transaction. A submission resolves only after the commit that holds it, so
-// a 200 built on it still means durable; if that commit fails, every
-// submission in it fails with the same error and nothing of it is stored.
+// a 200 built on it still means durable. If that commit fails because storage
+// is unavailable, every submission in it fails at once (retrying would only
+// delay the 503). Any other failure may come from one submission's data, and
+// must not fail the others (other organisations' requests among them): each
+// submission of the group is then committed again on its own, and only those
+// that fail alone get an error.
+import { isStorageUnavailable } from "@/lib/db-errors";
 
 export type Flush<I, R> = (items: I[]) => Promise<R[]>;
 
@@ -68,10 +73,30 @@ export class GroupCommit<I, R> {
         offset += pending.items.length;
       }
     } catch (err) {
-      for (const pending of group) pending.reject(err);
+      if (group.length === 1 || isStorageUnavailable(err)) for (const pending of group) pending.reject(err);
+      else await this.commitEachAlone(group);
     } finally {
       this.inFlight--;
       if (this.queue.length > 0) this.drain();
+    }
+  }
+
+  /**
+   * One after the other, so the retries hold no more connections than the
+   * group did. Should storage become unavailable meanwhile, the rest fail at
+   * once instead of each waiting for its own connection timeout.
+   */
+  private async commitEachAlone(group: Pending<I, R>[]): Promise<void> {
+    for (const [i, pending] of group.entries()) {
+      try {
+        pending.resolve(await this.flush(pending.items));
+      } catch (err) {
+        pending.reject(err);
+        if (isStorageUnavailable(err)) {
+          for (const rest of group.slice(i + 1)) rest.reject(err);
+          return;
+        }
+      }
     }
   }
 }

@@ -90,6 +90,18 @@ describe("POST /api/v1/events", () => {
     expect((await totals(org.id)).events).toBe(2);
   });
 
+  it("rejects a timestamp PostgreSQL cannot store (year 0) and stores the rest of the batch", async () => {
+    const { org, key } = await setup();
+    const res = await post(key, { events: [makeUsageEvent({ id: "ok-1" }), makeUsageEvent({ id: "year-0", timestamp: "0000-06-01T00:00:00Z" }), makeUsageEvent({ id: "ok-2" })] });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      accepted: 2,
+      duplicates: 0,
+      rejected: [{ index: 1, id: "year-0", errors: [{ path: "timestamp", message: "must not be before 1970-01-01T00:00:00Z" }] }],
+    });
+    expect((await totals(org.id)).events).toBe(2);
+  });
+
   it("accepts NDJSON, rejecting only the bad lines", async () => {
     const { key } = await setup();
     const lines = [JSON.stringify(makeUsageEvent()), "{not json", "", JSON.stringify(makeUsageEvent())].join("\n");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Slug, UsdAmount } from "./common";
+import { Slug, Timestamp, UsdAmount } from "./common";
 
 describe("UsdAmount", () => {
   it.each([
@@ -23,5 +23,16 @@ describe("Slug", () => {
   });
   it.each(["", "-lead", "a b", "x".repeat(65), "dé"])("refuses %j", (input) => {
     expect(Slug.safeParse(input).success).toBe(false);
+  });
+});
+
+describe("Timestamp", () => {
+  it.each(["2026-11-28T10:00:00Z", "1970-01-01T00:00:00Z", "1970-01-01T01:00:00+01:00"])("accepts %j", (input) => {
+    expect(Timestamp.parse(input)).toBe(input);
+  });
+  it.each(["0000-06-01T00:00:00Z", "1969-12-31T23:59:59Z", "1970-01-01T00:30:00+01:00"])("refuses %j, which PostgreSQL or the product cannot store", (input) => {
+    const result = Timestamp.safeParse(input);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0].message).toBe("must not be before 1970-01-01T00:00:00Z");
   });
 });

@@ -42,7 +42,16 @@ export const TokenCount = z
   .min(0, "must not be negative")
   .max(2_147_483_647, "must be at most 2147483647");
 
-export const Timestamp = z.iso.datetime({ offset: true, error: "must be an ISO-8601 date-time such as 2026-11-28T10:00:00Z" });
+const EARLIEST_INSTANT = "1970-01-01T00:00:00Z";
+
+/**
+ * An ISO-8601 instant no earlier than 1970: the format alone admits year 0,
+ * which PostgreSQL refuses, and one such value would fail the whole shared
+ * commit it lands in. Nothing the product counts happened before 1970.
+ */
+export const Timestamp = z.iso
+  .datetime({ offset: true, error: "must be an ISO-8601 date-time such as 2026-11-28T10:00:00Z" })
+  .refine((value) => Date.parse(value) >= Date.parse(EARLIEST_INSTANT), `must not be before ${EARLIEST_INSTANT}`);
 
 export const Metadata = z
   .record(z.string().max(64, "keys must be at most 64 characters"), z.string().max(1024, "values must be strings of at most 1024 characters"))
