@@ -79,7 +79,8 @@ describe("event fields (API.md)", () => {
     ["a non-string metadata value", { metadata: { n: 1 } }, "metadata.n"],
     ["a negative valueUsd", { valueUsd: -1 }, "valueUsd"],
     ["a value over a million dollars", { valueUsd: 1_000_001 }, "valueUsd"],
-    ["a NUL character in a text field", { userId: "a\u0000b" }, ""],
+    ["a NUL character in a text field", { userId: "a\u0000b" }, "userId"],
+    ["a lone surrogate half in a metadata value", { metadata: { k: "\ud800" } }, "metadata.k"],
   ])("rejects %s naming %s", async (_name, fields, path) => {
     const body = await post(makeUsageEvent(fields));
     expect(body.accepted).toBe(0);

@@ -22,7 +22,8 @@ export async function ingestOtlpTraces(input: { principal: ApiKeyPrincipal; body
     throw err;
   }
   const mapped = spansToEvents(request);
-  const envelope = { items: mapped.events, lineErrors: new Map(), mayHoldNul: true };
+  // span strings may hold NULs: every event is checked (lone surrogate halves cannot come: protojson refuses them, binary protobuf decodes them as U+FFFD)
+  const envelope = { items: mapped.events, lineErrors: new Map(), mayHoldUnstorableText: true };
   const result = await ingestItems(eventPipeline, { principal: input.principal, envelope, now: input.now });
   const messages = [
     ...mapped.rejected.map((r) => `span ${r.spanId}: ${r.message}`),

@@ -3,13 +3,10 @@
 // at all is a 400; a bad NDJSON line only rejects that item.
 import { AppError } from "@/lib/http/errors";
 import { MAX_ITEMS_PER_REQUEST } from "@/lib/schemas/events";
+import { mayHoldUnstorableText } from "./unstorable-text";
 
-export type Envelope = { items: unknown[]; lineErrors: Map<number, string>; mayHoldNul?: boolean };
-
-/** PostgreSQL text cannot hold U+0000: such items are rejected, not stored. */
-function mayHoldNul(text: string): boolean {
-  return text.includes("\\u0000") || text.includes("\u0000");
-}
+/** `mayHoldUnstorableText`: whether items must be checked for text PostgreSQL cannot store (unstorable-text.ts). */
+export type Envelope = { items: unknown[]; lineErrors: Map<number, string>; mayHoldUnstorableText?: boolean };
 
 const NDJSON = new Set(["application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines", "application/jsonlines"]);
 
@@ -24,7 +21,7 @@ function tooMany(count: number): AppError {
 export function parseEnvelope(body: Buffer, contentType: string | undefined, key: "events" | "outcomes"): Envelope {
   const type = mediaType(contentType);
   const text = body.toString("utf8");
-  if (NDJSON.has(type)) return { ...parseNdjson(text), mayHoldNul: mayHoldNul(text) };
+  if (NDJSON.has(type)) return { ...parseNdjson(text), mayHoldUnstorableText: mayHoldUnstorableText(text) };
   if (type !== "application/json" && !type.endsWith("+json")) {
     throw new AppError("unsupported_media_type", `Content-Type '${type}' is not supported; send application/json or application/x-ndjson.`);
   }
@@ -39,7 +36,7 @@ export function parseEnvelope(body: Buffer, contentType: string | undefined, key
     throw new AppError("invalid_body", `The body must be an object {"${key}": [...]}.`, [{ path: key, message: "must be an array" }]);
   }
   if (items.length > MAX_ITEMS_PER_REQUEST) throw tooMany(items.length);
-  return { items, lineErrors: new Map(), mayHoldNul: mayHoldNul(text) };
+  return { items, lineErrors: new Map(), mayHoldUnstorableText: mayHoldUnstorableText(text) };
 }
 
 function parseNdjson(text: string): Envelope {

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { issuePath } from "@/lib/http/zod-error";
 import type { RejectedItem } from "@/lib/schemas/events";
 import type { Envelope } from "./parse-envelope";
+import { findUnstorableText } from "./unstorable-text";
 
 export type Valid<T> = { index: number; value: T };
 
@@ -20,8 +21,9 @@ export function validateItems<S extends z.ZodType>(envelope: Envelope, schema: S
       rejected.push({ index, id: null, errors: [{ path: "", message: lineError }] });
       return;
     }
-    if (envelope.mayHoldNul && JSON.stringify(item).includes("\\u0000")) {
-      rejected.push({ index, id: idOf(item), errors: [{ path: "", message: "text must not contain the NUL character (U+0000)" }] });
+    const textIssue = envelope.mayHoldUnstorableText ? findUnstorableText(item) : null;
+    if (textIssue) {
+      rejected.push({ index, id: idOf(item), errors: [textIssue] });
       return;
     }
     const result = schema.safeParse(item);
