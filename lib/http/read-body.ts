@@ -26,24 +26,33 @@ function decoder(encoding: string | undefined): Transform | null {
 }
 
 /**
- * Collects `source` up to `limit` bytes. Events, not async iteration (that
- * costs an iterator and a destroy per request); the listeners are inline
- * functions (named ones cost a defineProperty each under tsx's keepNames).
+ * Collects `source` (`req`, or `decode` reading it) up to `limit` bytes.
+ * Events, not async iteration (that costs an iterator and a destroy per
+ * request); the listeners are inline functions (named ones cost a
+ * defineProperty each under tsx's keepNames).
+ *
+ * Past the limit, `req` is drained, never destroyed: that would destroy the
+ * socket too, and the client would get a reset instead of the 413.
  */
-function collect(req: IncomingMessage, source: Readable, limit: number, compressed: boolean): Promise<Buffer> {
+function collect(req: IncomingMessage, decode: Transform | null, limit: number): Promise<Buffer> {
+  const source: Readable = decode ?? req;
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     let size = 0;
     source.on("data", (chunk: Buffer) => {
+      if (size > limit) return; // refused already: the rest is drained unread
       size += chunk.length;
       if (size <= limit) return void chunks.push(chunk);
-      req.unpipe();
+      chunks = [];
+      if (decode) {
+        req.unpipe(decode);
+        decode.destroy();
+      }
       req.resume();
-      source.destroy();
       reject(tooLarge(limit));
     });
     source.on("end", () => resolve(Buffer.concat(chunks, size)));
-    source.on("error", () => reject(new AppError("invalid_body", `The request body could not be read${compressed ? " (bad compressed data)" : ""}.`)));
+    source.on("error", () => reject(new AppError("invalid_body", `The request body could not be read${decode ? " (bad compressed data)" : ""}.`)));
   });
 }
 
@@ -55,5 +64,6 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
     throw tooLarge(limit);
   }
   const decode = decoder(encoding);
-  return collect(req, decode ? req.pipe(decode) : req, limit, decode !== null);
+  if (decode) req.pipe(decode);
+  return collect(req, decode, limit);
 }

@@ -1,0 +1,74 @@
+// readBody on a real node:http server: a body over the limit is answered 413,
+// however it is sent (declared length, chunked, gzip-encoded).
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toAppError } from "./errors";
+import { sendError, sendJson } from "./node-response";
+import { readBody } from "./read-body";
+
+const LIMIT = 1024;
+
+let server: http.Server;
+let port: number;
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    readBody(req, LIMIT).then(
+      (body) => sendJson(res, 200, { bytes: body.length }),
+      (err: unknown) => sendError(res, toAppError(err)),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
+
+/**
+ * Sends `chunks` one write each, without Content-Length (so chunked), and
+ * resolves with the answer. The request is not ended, as a client still
+ * sending would not have: the answer must come all the same. What the
+ * socket does after the answer (the server closes it) does not matter.
+ */
+function sendChunked(chunks: Buffer[], headers: Record<string, string> = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, method: "POST", path: "/", headers: { "content-type": "application/json", ...headers } });
+    let answered = false;
+    req.on("response", (res) => {
+      answered = true;
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (text: string) => (body += text));
+      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on("error", (err) => {
+      if (!answered) reject(err);
+    });
+    for (const chunk of chunks) req.write(chunk);
+  });
+}
+
+describe("readBody", () => {
+  it("reads a chunked body within the limit", async () => {
+    const req = http.request({ host: "127.0.0.1", port, method: "POST", path: "/" });
+    const answer = new Promise<string>((resolve) => req.on("response", (res) => res.setEncoding("utf8").on("data", resolve)));
+    req.write(Buffer.alloc(600));
+    req.end(Buffer.alloc(400));
+    expect(JSON.parse(await answer)).toEqual({ bytes: 1000 });
+  });
+
+  it("answers 413, not a reset, to a chunked body over the limit", async () => {
+    const answer = await sendChunked(Array.from({ length: 8 }, () => Buffer.alloc(512, "x")));
+    expect(answer.status).toBe(413);
+    expect(answer.headers.connection).toBe("close");
+    expect(JSON.parse(answer.body).error.code).toBe("payload_too_large");
+  });
+
+  it("answers 413 to a gzip body whose decoded size is over the limit", async () => {
+    const answer = await sendChunked([gzipSync(Buffer.alloc(64 * 1024, "x"))], { "content-encoding": "gzip" });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).error.code).toBe("payload_too_large");
+  });
+});
