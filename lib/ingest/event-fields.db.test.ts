@@ -79,6 +79,7 @@ describe("event fields (API.md)", () => {
     ["a non-string metadata value", { metadata: { n: 1 } }, "metadata.n"],
     ["a negative valueUsd", { valueUsd: -1 }, "valueUsd"],
     ["a value over a million dollars", { valueUsd: 1_000_001 }, "valueUsd"],
+    ["usage in a shape not accepted", { usage: { promptTokenCount: 1000, candidatesTokenCount: 500 } }, "usage.promptTokenCount"],
     ["a NUL character in a text field", { userId: "a\u0000b" }, "userId"],
     ["a lone surrogate half in a metadata value", { metadata: { k: "\ud800" } }, "metadata.k"],
   ])("rejects %s naming %s", async (_name, fields, path) => {
