@@ -51,7 +51,8 @@ const EARLIEST_INSTANT = "1970-01-01T00:00:00Z";
  */
 export const Timestamp = z.iso
   .datetime({ offset: true, error: "must be an ISO-8601 date-time such as 2026-11-28T10:00:00Z" })
-  .refine((value) => Date.parse(value) >= Date.parse(EARLIEST_INSTANT), `must not be before ${EARLIEST_INSTANT}`);
+  // a value that is not a date-time at all is reported once, by the format check
+  .refine((value) => !(Date.parse(value) < Date.parse(EARLIEST_INSTANT)), `must not be before ${EARLIEST_INSTANT}`);
 
 export const Metadata = z
   .record(z.string().max(64, "keys must be at most 64 characters"), z.string().max(1024, "values must be strings of at most 1024 characters"))
