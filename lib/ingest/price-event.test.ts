@@ -41,3 +41,29 @@ describe("priceEvent", () => {
     expect(priceEvent({ provider: "openai", model: "gpt-4o", at: new Date("2023-06-01T00:00:00Z"), usage, cacheHit: false }, resolve).unpriced).toBe(true);
   });
 });
+
+describe("memoResolver", () => {
+  // an override from 10:15:30 at $1/M, mid-minute: the catalog's $2.5/M before it
+  const overridden = new PriceBook(
+    { prices: [{ provider: "openai", model: "gpt-4o", effectiveFrom: "2024-01-01T00:00:00Z", inputPerMTok: "2.5", outputPerMTok: "10", cachedInputPerMTok: null, cacheWritePerMTok: null, reasoningPerMTok: null }], aliases: [] },
+    [{ provider: "openai", model: "gpt-4o", effectiveFrom: "2026-11-01T10:15:30Z", inputPerMTok: "1", outputPerMTok: "1", cachedInputPerMTok: null, cacheWritePerMTok: null, reasoningPerMTok: null }],
+  );
+  const before = new Date("2026-11-01T10:15:10Z");
+  const after = new Date("2026-11-01T10:15:50Z");
+  const sourceAt = (resolve: ReturnType<typeof memoResolver>, at: Date) => resolve("openai", "gpt-4o", at)?.source;
+
+  it("prices an event before a mid-minute override at the catalog, even after one priced by the override", () => {
+    const resolve = memoResolver(overridden);
+    expect(sourceAt(resolve, after)).toBe("override");
+    expect(sourceAt(resolve, before)).toBe("catalog");
+  });
+
+  it("prices an event after a mid-minute override by it, even after one priced at the catalog", () => {
+    const resolve = memoResolver(overridden);
+    expect(sourceAt(resolve, before)).toBe("catalog");
+    expect(sourceAt(resolve, after)).toBe("override");
+    // to the millisecond: the override's first instant is its own
+    expect(sourceAt(resolve, new Date("2026-11-01T10:15:29.999Z"))).toBe("catalog");
+    expect(sourceAt(resolve, new Date("2026-11-01T10:15:30.000Z"))).toBe("override");
+  });
+});

@@ -33,16 +33,21 @@ export function priceEvent(input: PriceInput, resolve: PriceResolver): PricedCos
   return { costUsd: listCost, savedUsd: ZERO, costSource: price!.source, unpriced: false, pricedModel };
 }
 
-/** Memoises price lookups: most events share a model and a minute. */
+/**
+ * Memoises price lookups per (provider, model), as most events share a model.
+ * A price is kept with the span in which the book's answer cannot change
+ * (PriceBook.unchangedAround), not per minute or second: an override may
+ * start at any millisecond, and an event just before it keeps the old price.
+ */
 export function memoResolver(book: PriceBook): PriceResolver {
-  const memo = new Map<string, ModelPrice | null>();
+  const memo = new Map<string, { price: ModelPrice | null; from: number; until: number }>();
   return (provider, model, at) => {
-    const key = `${provider}\u0000${model}\u0000${Math.floor(at.getTime() / 60_000)}`;
-    let price = memo.get(key);
-    if (price === undefined) {
-      price = book.resolve({ provider: provider === "unknown" ? null : provider, model, at });
-      memo.set(key, price);
-    }
+    const key = `${provider}\u0000${model}`;
+    const t = at.getTime();
+    const kept = memo.get(key);
+    if (kept && kept.from <= t && t < kept.until) return kept.price;
+    const price = book.resolve({ provider: provider === "unknown" ? null : provider, model, at });
+    memo.set(key, { price, ...book.unchangedAround(at) });
     return price;
   };
 }

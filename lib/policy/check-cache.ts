@@ -12,7 +12,7 @@ import type { BudgetState } from "./budget-state";
 export type Match = {
   budgets: CurrentBudget[];
   states: PolicyBudgetState[];
-  /** Answers by answer shape (estimate and price minute). */
+  /** Answers by answer shape (estimate and the price book's span of `now`). */
   answers: Map<string, PolicyCheckResponse>;
 };
 

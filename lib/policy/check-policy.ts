@@ -82,9 +82,13 @@ const shapeKey = (parts: (string | number | null | undefined)[]) => parts.map((p
 /** What decides the budgets a call matches. */
 const callShape = (call: CallScope) => shapeKey([call.teamId, call.feature, call.model, call.pricedModel, call.apiKeyId]);
 
-/** What decides the answer besides the match: the estimate and the prices (resolved per minute, as memoResolver does). */
-const answerShape = (body: PolicyCheckBody, now: Date) =>
-  shapeKey([body.provider, body.estimatedCostUsd, body.estimate?.inputTokens, body.estimate?.outputTokens, body.estimate?.cachedInputTokens, Math.floor(now.getTime() / 60_000)]);
+/**
+ * What decides the answer besides the match: the estimate and the prices,
+ * named by the span of the price book they were resolved in (a price may start
+ * at any instant, so not by the minute).
+ */
+const answerShape = (ctx: OrgContext, body: PolicyCheckBody, now: Date) =>
+  shapeKey([body.provider, body.estimatedCostUsd, body.estimate?.inputTokens, body.estimate?.outputTokens, body.estimate?.cachedInputTokens, ctx.priceBook.unchangedAround(now).from]);
 
 function answer(input: PolicyInput, result: ReserveResult, budgets: PolicyBudgetState[]): PolicyCheckResponse {
   const { outcome } = result;
@@ -140,7 +144,7 @@ async function check(ctx: OrgContext, state: BudgetState, call: CallScope, body:
     return { budgets, states: budgetStates(ctx, budgets) };
   });
   const traced = body.traceId !== undefined && match.budgets.some((b) => b.agentGuard);
-  const shape = traced ? null : answerShape(body, now);
+  const shape = traced ? null : answerShape(ctx, body, now);
   const kept = shape === null ? undefined : match.answers.get(shape);
   if (kept) return kept;
   const input = policyInput(ctx, body, now);

@@ -4,7 +4,11 @@ import { pool } from "@/lib/db";
 import { makeBudget, makeOrg, makeUsageEvent } from "@/tests/factories";
 import { machineServerForTests } from "@/tests/machine-server";
 import { invalidateBudgetState, peekBudgetState } from "./budget-state";
+import { checkPolicy } from "./check-policy";
 import { expireReservations } from "./expire-reservations";
+import { createPriceOverride } from "@/lib/pricing/create-price-override";
+import { PolicyCheckBody } from "@/lib/schemas/budgets";
+import { CreatePriceOverrideBody } from "@/lib/schemas/prices";
 
 const server = machineServerForTests();
 
@@ -183,6 +187,22 @@ describe("POST /api/v1/policy/check", () => {
     await makeBudget(org.id, { failMode: "closed", limitUsd: "100" });
     const { body } = await check(key, { ...call, model: "in-house-llm", provider: "self-hosted", estimate: { inputTokens: 100 } });
     expect(body).toMatchObject({ decision: "deny", estimatedCostUsd: null });
+  });
+
+  it("estimates with the price in force at the check's instant, on both sides of an override starting mid-minute", async () => {
+    const { org } = await setup();
+    await createPriceOverride({
+      ...CreatePriceOverrideBody.parse({ provider: "openai", model: "gpt-4o", effectiveFrom: "2026-12-01T10:15:30Z", inputPerMTok: "1", outputPerMTok: "1" }),
+      orgId: org.id,
+      actorUserId: null,
+    });
+    const principal = { orgId: org.id, keyId: "key", scopes: ["policy" as const], teamId: null };
+    const estimateAt = async (at: string) =>
+      (await checkPolicy(principal, PolicyCheckBody.parse({ model: "gpt-4o", provider: "openai", estimate: { inputTokens: 1_000_000 } }), new Date(at))).estimatedCostUsd;
+    // the same minute, the override's side first: the answer kept for it must not serve the catalog's side
+    expect(await estimateAt("2026-12-01T10:15:50Z")).toBe("1.000000000");
+    expect(await estimateAt("2026-12-01T10:15:10Z")).toBe("2.500000000");
+    expect(await estimateAt("2026-12-01T10:15:40Z")).toBe("1.000000000");
   });
 
   it("answers bad input with a 4xx naming the field", async () => {

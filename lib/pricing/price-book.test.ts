@@ -153,3 +153,20 @@ describe("PriceBook.fromCatalogFile", () => {
     expect(price && [price.provider, price.model]).toEqual([expectedProvider, expectedModel]);
   });
 });
+
+describe("PriceBook.unchangedAround", () => {
+  const book = new PriceBook({ prices: [row("openai", "gpt-4o", "2.5", "10", "2024-01-01T00:00:00Z")], aliases: [] }, [row("openai", "gpt-4o", "1", "1", "2026-11-01T10:15:30Z")]);
+  const catalogFrom = Date.parse("2024-01-01T00:00:00Z");
+  const overrideFrom = Date.parse("2026-11-01T10:15:30Z");
+
+  it("ends a span at an override starting mid-minute, and starts the next there", () => {
+    expect(book.unchangedAround(new Date("2026-11-01T10:15:10Z"))).toEqual({ from: catalogFrom, until: overrideFrom });
+    expect(book.unchangedAround(new Date("2026-11-01T10:15:29.999Z"))).toEqual({ from: catalogFrom, until: overrideFrom });
+    expect(book.unchangedAround(new Date("2026-11-01T10:15:30Z"))).toEqual({ from: overrideFrom, until: Infinity });
+    expect(book.unchangedAround(new Date("2026-11-01T10:15:50Z"))).toEqual({ from: overrideFrom, until: Infinity });
+  });
+
+  it("is open before the first price", () => {
+    expect(book.unchangedAround(new Date("2023-01-01T00:00:00Z"))).toEqual({ from: -Infinity, until: catalogFrom });
+  });
+});

@@ -15,6 +15,8 @@
 // - At a provider, an override in force (latest effectiveFrom <= at) wins
 //   over the catalog; otherwise the catalog row in force. A name with no
 //   price in force at `at` is not found: unknown models resolve to null.
+// - `at` only decides which rows have started, so every resolution is the
+//   same throughout a span in which no row of the book starts (unchangedAround).
 import { parseUsd } from "@/lib/money";
 import catalogJson from "@/lib/pricing/catalog.json";
 import type { ModelPrice, PriceQuery } from "@/lib/pricing/types";
@@ -78,6 +80,8 @@ export class PriceBook {
   private readonly overrideProviders: string[];
   private readonly vendors: string[];
   private readonly others: string[];
+  /** Every instant (ms) at which a catalog row or an override starts, ascending. */
+  private readonly starts: number[];
 
   constructor(catalog: { prices: readonly PriceRow[]; aliases: readonly AliasRow[] }, overrides: readonly PriceRow[] = []) {
     for (const row of catalog.prices) this.add(row.provider.toLowerCase(), row, "catalog");
@@ -86,6 +90,7 @@ export class PriceBook {
     for (const { models } of this.providers.values()) {
       for (const h of models.values()) for (const list of [h.catalog, h.override]) list.sort((a, b) => +a.effectiveFrom - +b.effectiveFrom);
     }
+    this.starts = [...new Set([...catalog.prices, ...overrides].map((r) => new Date(r.effectiveFrom).getTime()))].sort((a, b) => a - b);
     const known = (ids: string[]) => ids.filter((id) => this.providers.has(id));
     this.overrideProviders = [...new Set(overrides.map((r) => this.providerId(r.provider) ?? r.provider.toLowerCase()))];
     this.vendors = known(VENDORS);
@@ -102,6 +107,22 @@ export class PriceBook {
     const key = compact(name);
     const id = this.ids.get(key) ?? PROVIDER_SYNONYMS[key];
     return id && this.providers.has(id) ? id : null;
+  }
+
+  /**
+   * The span [from, until) in ms around `at` in which no price of the book
+   * starts: any resolution at `at` holds throughout it, to the millisecond.
+   */
+  unchangedAround(at: Date): { from: number; until: number } {
+    const t = at.getTime();
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.starts[mid] <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return { from: lo > 0 ? this.starts[lo - 1] : -Infinity, until: lo < this.starts.length ? this.starts[lo] : Infinity };
   }
 
   resolve({ provider, model, at }: PriceQuery): ModelPrice | null {
