@@ -3,7 +3,10 @@
 import pg from "pg";
 
 export type Notifications = {
-  /** Resolves once `channel` carried `payload` (throws after 2 s). */
+  /**
+   * Resolves once `channel` carried `payload` (throws after 2 s). Each
+   * notification answers one call, so calling twice awaits a second one.
+   */
   received: (channel: string, payload: string) => Promise<void>;
   close: () => Promise<void>;
 };
@@ -17,10 +20,12 @@ export async function listenTo(channels: string[]): Promise<Notifications> {
   return {
     received: async (channel, payload) => {
       const deadline = Date.now() + 2000;
-      while (!seen.some((n) => n.channel === channel && n.payload === payload)) {
+      let index: number;
+      while ((index = seen.findIndex((n) => n.channel === channel && n.payload === payload)) < 0) {
         if (Date.now() > deadline) throw new Error(`no notification on ${channel} for ${payload}`);
         await new Promise((r) => setTimeout(r, 20));
       }
+      seen.splice(index, 1);
     },
     close: () => client.end(),
   };

@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
-import { invalidateOrgContext } from "@/lib/org/org-context";
+import { invalidateOrgContext, ORG_CHANNEL } from "@/lib/org/org-context";
 import type { CreatePriceOverrideBody, CreatePriceOverrideResponse } from "@/lib/schemas/prices";
 import { repriceUnpriced } from "./reprice-unpriced";
 import { toPriceOverrideDto } from "./to-price-dto";
@@ -45,6 +45,8 @@ export async function createPriceOverride(
       const row = await tx.priceOverride.create({ data: { ...body, orgId, effectiveFrom, createdById: actorUserId } });
       const dto = toPriceOverrideDto(row);
       await recordAudit(tx, { orgId, actorUserId, action: "price_override.create", entityType: "price_override", entityId: row.id, after: dto });
+      // at commit, every other process drops the price book it keeps (for up to 15 s otherwise)
+      await tx.$executeRaw`SELECT pg_notify(${ORG_CHANNEL}, ${orgId})`;
       return dto;
     })
     .catch((err: unknown) => {

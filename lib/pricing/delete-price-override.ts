@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
-import { invalidateOrgContext } from "@/lib/org/org-context";
+import { invalidateOrgContext, ORG_CHANNEL } from "@/lib/org/org-context";
 import type { PriceOverrideDto } from "@/lib/schemas/prices";
 import { toPriceOverrideDto } from "./to-price-dto";
 
@@ -16,6 +16,8 @@ export async function deletePriceOverride({ orgId, id, actorUserId }: { orgId: s
     });
     const dto = toPriceOverrideDto(row);
     await recordAudit(tx, { orgId, actorUserId, action: "price_override.delete", entityType: "price_override", entityId: id, before: dto });
+    // at commit, every other process drops the price book it keeps (for up to 15 s otherwise)
+    await tx.$executeRaw`SELECT pg_notify(${ORG_CHANNEL}, ${orgId})`;
     return dto;
   });
   invalidateOrgContext(orgId);
