@@ -17,9 +17,14 @@ export function sendJsonPayload(res: ServerResponse, status: number, payload: st
   res.end(payload);
 }
 
-export function sendError(res: ServerResponse, err: AppError): void {
+/** The headers of an error answer, whatever its body. */
+export function errorHeaders(err: AppError): Record<string, string> {
   const headers: Record<string, string> = err.retryAfter !== undefined ? { "retry-after": String(err.retryAfter) } : {};
   // the client may still be sending a body we refused: close rather than drain it
   if (err.status === 413) headers.connection = "close";
-  sendJson(res, err.status, err.toBody(), headers);
+  return headers;
+}
+
+export function sendError(res: ServerResponse, err: AppError): void {
+  sendJson(res, err.status, err.toBody(), errorHeaders(err));
 }

@@ -6,6 +6,7 @@ import { SimpleSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { pool } from "@/lib/db";
+import { RpcStatus } from "@/lib/otlp/rpc-status-proto";
 import { makeOrg } from "@/tests/factories";
 import { startMachineServer } from "@/tests/machine-server";
 
@@ -73,5 +74,28 @@ describe("POST /api/otlp/v1/traces", () => {
     expect((await post("{bad json")).status).toBe(400);
     expect((await post("{}", "text/plain")).status).toBe(415);
     expect((await post("{}", "application/json", "fo_nope")).status).toBe(401);
+  });
+
+  it("answers errors as OTLP requires: a google.rpc.Status in the request's encoding, with the HTTP status kept", async () => {
+    const { org } = await makeOrg();
+    const { secret } = await createApiKey({ orgId: org.id, name: "otel", scopes: ["ingest"] });
+    const post = (body: Uint8Array<ArrayBuffer> | string, contentType: string, key = secret) =>
+      fetch(`${server.url}/api/otlp/v1/traces`, { method: "POST", headers: { "content-type": contentType, authorization: `Bearer ${key}` }, body });
+    const statusOf = async (res: Response) => {
+      expect(res.headers.get("content-type")).toBe("application/x-protobuf");
+      return RpcStatus.toObject(RpcStatus.decode(new Uint8Array(await res.arrayBuffer())));
+    };
+    // an empty (valid) export: the key decides
+    const badKey = await post(new Uint8Array(), "application/x-protobuf", "fo_nope");
+    expect(badKey.status).toBe(401);
+    expect(await statusOf(badKey)).toEqual({ code: 16, message: expect.stringMatching(/key/i) });
+    // field 1 (resource_spans) announcing 127 bytes that never come
+    const malformed = await post(new Uint8Array([0x0a, 0x7f, 0x01]), "application/x-protobuf");
+    expect(malformed.status).toBe(400);
+    expect(await statusOf(malformed)).toEqual({ code: 3, message: expect.any(String) });
+    const badJson = await post("{bad json", "application/json");
+    expect(badJson.status).toBe(400);
+    expect(badJson.headers.get("content-type")).toBe("application/json");
+    expect(await badJson.json()).toEqual({ code: 3, message: expect.any(String) });
   });
 });

@@ -12,7 +12,13 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe("storage unavailable", () => {
-  it.each(["/api/v1/events", "/api/v1/outcomes", "/api/otlp/v1/traces"])("POST %s answers 503 with Retry-After", async (path) => {
+  const ours = { error: { code: "storage_unavailable" } };
+  it.each([
+    { path: "/api/v1/events", answer: ours },
+    { path: "/api/v1/outcomes", answer: ours },
+    // OTLP's error body: a google.rpc.Status, UNAVAILABLE
+    { path: "/api/otlp/v1/traces", answer: { code: 14 } },
+  ])("POST $path answers 503 with Retry-After", async ({ path, answer }) => {
     const started = Date.now();
     const res = await fetch(`${server.url}${path}`, {
       method: "POST",
@@ -21,7 +27,7 @@ describe("storage unavailable", () => {
     });
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("5");
-    expect((await res.json()).error.code).toBe("storage_unavailable");
+    expect(await res.json()).toMatchObject(answer);
     expect(Date.now() - started).toBeLessThan(6_000);
   });
 
