@@ -1,6 +1,8 @@
 // Which spans become events, are ignored or rejected.
 import { describe, expect, it } from "vitest";
-import { type SpanSpec, eventsOf, idOf } from "@/tests/otlp-payloads";
+import { decodeExportTraceRequest } from "@/lib/otlp/decode-export-trace-request";
+import { type SpanSpec, eventsOf, idOf, recordSpans, serialize } from "@/tests/otlp-payloads";
+import { spansToEvents } from "./spans-to-events";
 
 describe("spansToEvents: which spans count", () => {
   it("ignores spans without GenAI attributes", async () => {
@@ -26,6 +28,31 @@ describe("spansToEvents: which spans count", () => {
     const calls = spans.filter((s) => s.name === "chat").map(idOf);
     expect(result.events.map((e) => e.id)).toEqual(calls);
     expect(result.ignored).toBe(2);
+  });
+
+  it.each([
+    {
+      case: "an agent run",
+      parent: { name: "invoke_agent planner", attributes: { "gen_ai.operation.name": "invoke_agent", "gen_ai.request.model": "gpt-4o", "gen_ai.usage.input_tokens": 30 } },
+      child: { name: "chat gpt-4o", attributes: { "gen_ai.operation.name": "chat", "gen_ai.request.model": "gpt-4o", "gen_ai.usage.input_tokens": 30 } },
+    },
+    {
+      case: "the Vercel AI SDK's generateText",
+      parent: { name: "ai.generateText", attributes: { "ai.operationId": "ai.generateText", "ai.model.id": "gpt-4o", "gen_ai.usage.input_tokens": 30 } },
+      child: { name: "ai.generateText.doGenerate", attributes: { "ai.operationId": "ai.generateText.doGenerate", "ai.model.id": "gpt-4o", "gen_ai.system": "openai.chat", "gen_ai.usage.input_tokens": 30 } },
+    },
+  ])("counts a model call once when $case comes in a later export than the call", async ({ parent, child }) => {
+    // the SDK ends (and a batch exporter sends) the child first: here in a request of its own
+    const spans = await recordSpans([{ ...parent, children: [child] }]);
+    const [first, second] = spans.map((span) => spansToEvents(decodeExportTraceRequest(serialize([span]).protobuf, "application/x-protobuf")));
+    expect(first.events.map((e) => e.id)).toEqual([idOf(spans[0])]);
+    expect(spans[0].name).toBe(child.name);
+    expect(second).toEqual({ events: [], ignored: 1, rejected: [] });
+  });
+
+  it("counts the Vercel AI SDK's model call (ai.generateText.doGenerate) sent alone", async () => {
+    const { result } = await eventsOf([{ name: "ai.generateText.doGenerate", attributes: { "ai.operationId": "ai.generateText.doGenerate", "ai.model.id": "gpt-4o", "gen_ai.usage.input_tokens": 3 } }]);
+    expect(result.events).toHaveLength(1);
   });
 
   it.each([

@@ -5,10 +5,14 @@
 // - A GenAI span carries a model attribute (gen_ai.response.model,
 //   gen_ai.request.model, ai.model.id) or a usage attribute
 //   (gen_ai.usage.*, current or older names). Other spans are ignored.
-// - A GenAI span with a GenAI descendant in the same request is an aggregate
-//   (an agent run, a framework's wrapper around the model call such as the
-//   Vercel AI SDK's ai.generateText around ai.generateText.doGenerate) and is
-//   ignored, so that one model call is counted once.
+// - Aggregates (an agent run, a framework's wrapper around the model call)
+//   are ignored, so that one model call is counted once. An exporter may send
+//   a parent in a later request than its children, so aggregates are known
+//   first by what they are: gen_ai.operation.name invoke_agent, create_agent
+//   or invoke_workflow, and the Vercel AI SDK's ai.generateText (streamText,
+//   generateObject, streamObject, embed, embedMany) around its model call
+//   ai.generateText.doGenerate (doStream, doEmbed). Any other GenAI span with
+//   a GenAI descendant in the same request is an aggregate too.
 // - A GenAI span that cannot make an event (no model, unusable token counts,
 //   no ids) is rejected with a message. `index` counts spans in request order
 //   across all resourceSpans and scopeSpans.
@@ -26,6 +30,11 @@
 import type { ExportTraceRequest, OtlpAttributes, OtlpSpan } from "./decode-export-trace-request";
 import { STATUS_CODE_ERROR } from "./decode-export-trace-request";
 import { UnusableSpanError, MODEL_KEYS, USAGE_KEYS, firstString, hasAny, readCost, readModel, readProvider, readUsage } from "./genai-attributes";
+
+/** gen_ai.operation.name of spans around model calls rather than of one. */
+const AGGREGATE_OPERATIONS = new Set(["invoke_agent", "create_agent", "invoke_workflow"]);
+/** The Vercel AI SDK's outer operations (ai.operationId, also the span name); their `.do…` children are the model calls. */
+const AI_SDK_WRAPPER = /^ai\.(?:generateText|streamText|generateObject|streamObject|embed|embedMany)$/;
 
 /** String attributes copied into the event's metadata, under the same key. */
 const DEFAULT_METADATA_KEYS = [
@@ -55,10 +64,10 @@ export function spansToEvents(request: ExportTraceRequest, options: SpansToEvent
     rs.scopeSpans.flatMap((ss) => ss.spans.map((span) => ({ span, resource: rs.resource.attributes, index: index++ }))),
   );
   const genAi = spans.filter(({ span }) => hasAny(span.attributes, MODEL_KEYS) || hasAny(span.attributes, USAGE_KEYS));
-  const aggregates = ancestorsOf(genAi, spans);
+  const ancestors = ancestorsOf(genAi, spans);
   const result: SpansToEventsResult = { events: [], ignored: spans.length - genAi.length, rejected: [] };
   for (const located of genAi) {
-    if (aggregates.has(key(located.span.traceId, located.span.spanId))) {
+    if (isAggregate(located.span) || ancestors.has(key(located.span.traceId, located.span.spanId))) {
       result.ignored++;
       continue;
     }
@@ -73,6 +82,13 @@ export function spansToEvents(request: ExportTraceRequest, options: SpansToEvent
 }
 
 const key = (traceId: string, spanId: string) => `${traceId}:${spanId}`;
+
+/** Whether the span is an aggregate by what it is, whichever request its children come in. */
+function isAggregate(span: OtlpSpan): boolean {
+  const operation = firstString(span.attributes, ["gen_ai.operation.name"]);
+  if (operation !== undefined && AGGREGATE_OPERATIONS.has(operation)) return true;
+  return AI_SDK_WRAPPER.test(firstString(span.attributes, ["ai.operationId"]) ?? span.name);
+}
 
 /** Keys of every span of the request that is an ancestor of one of `descendants`. */
 function ancestorsOf(descendants: LocatedSpan[], all: LocatedSpan[]): Set<string> {
