@@ -3,7 +3,7 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Caller } from "@/lib/http/route";
-import { CreateBudgetBody } from "@/lib/schemas/budgets";
+import { CreateBudgetBody, UpdateBudgetBody } from "@/lib/schemas/budgets";
 import { makeOrg } from "@/tests/factories";
 import { createBudget } from "./create-budget";
 import { listBudgets } from "./list-budgets";
@@ -63,6 +63,20 @@ describe("budgets", () => {
     const audit = await prisma().auditLog.findMany({ where: { orgId: org.id }, orderBy: { createdAt: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["budget.create", "budget.update", "budget.archive"]);
     expect(audit[1]).toMatchObject({ actorUserId: "u-team_lead", before: expect.objectContaining({ limitUsd: "500.000000000" }), after: expect.objectContaining({ limitUsd: "750.000000000" }) });
+  });
+
+  it("a partial PATCH, parsed as the route parses it, changes only the fields it sends", async () => {
+    const { org } = await makeOrg();
+    const finance = callerAs(org.id, "finance");
+    const created = await createBudget(finance, body({ mode: "soft", action: "downgrade", downgradeTo: "gpt-4o-mini", failMode: "closed", alertThresholds: [0.9], agentGuard: { maxSteps: 40 } }));
+    const patched = await updateBudget(finance, created.id, UpdateBudgetBody.parse({ limitUsd: "600" }));
+    expect(patched).toEqual({ ...created, limitUsd: "600.000000000", updatedAt: patched.updatedAt });
+    // a downgrade still needs its model, whether the action or the model is what the PATCH sends
+    await expect(updateBudget(finance, created.id, UpdateBudgetBody.parse({ downgradeTo: null }))).rejects.toMatchObject({ code: "validation_failed" });
+    const denying = await updateBudget(finance, created.id, UpdateBudgetBody.parse({ action: "deny", downgradeTo: null }));
+    expect(denying).toMatchObject({ action: "deny", mode: "soft", failMode: "closed", alertThresholds: [0.9] });
+    await expect(updateBudget(finance, created.id, UpdateBudgetBody.parse({ action: "downgrade" }))).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(updateBudget(finance, created.id, UpdateBudgetBody.parse({ action: "downgrade", downgradeTo: "gpt-4o-mini" }))).resolves.toMatchObject({ action: "downgrade", downgradeTo: "gpt-4o-mini" });
   });
 
   it("does not reach another organisation's budget", async () => {

@@ -20,17 +20,26 @@ export const AgentGuard = z
   })
   .refine((g) => g.maxSteps !== undefined || g.maxCostUsd !== undefined, { message: "set maxSteps, maxCostUsd or both" });
 
+// No defaults here: a PATCH must change only the fields it sends (zod 4's
+// .partial() still fills defaults), so only the create body adds them.
 const BudgetFields = {
   name: z.string().trim().min(1, "is required").max(120, "must be at most 120 characters"),
   scope: BudgetScope,
   period: BudgetPeriod,
   limitUsd: UsdAmount.refine((v) => v !== "0.000000000", "must be above 0"),
-  mode: z.enum(["hard", "soft"]).default("hard"),
-  alertThresholds: z.array(Threshold).max(10).default([0.5, 0.8, 1]).transform((t) => [...new Set(t)].sort((a, b) => a - b)),
-  action: z.enum(["deny", "downgrade", "warn"]).default("deny"),
+  mode: z.enum(["hard", "soft"]),
+  alertThresholds: z.array(Threshold).max(10).transform((t) => [...new Set(t)].sort((a, b) => a - b)),
+  action: z.enum(["deny", "downgrade", "warn"]),
   downgradeTo: z.string().trim().min(1).max(200).optional(),
-  failMode: z.enum(["open", "closed"]).default("open"),
+  failMode: z.enum(["open", "closed"]),
   agentGuard: AgentGuard.optional(),
+};
+
+const CreateDefaults = {
+  mode: BudgetFields.mode.default("hard"),
+  alertThresholds: BudgetFields.alertThresholds.default([0.5, 0.8, 1]),
+  action: BudgetFields.action.default("deny"),
+  failMode: BudgetFields.failMode.default("open"),
 };
 
 function downgradeNeedsModel<T extends { action?: string; downgradeTo?: string | null }>(b: T): boolean {
@@ -58,10 +67,11 @@ export const BudgetDto = z
 export type BudgetDto = z.infer<typeof BudgetDto>;
 
 // Endpoints
-export const CreateBudgetBody = z.object(BudgetFields).strict().refine(downgradeNeedsModel, { message: "is required when action is downgrade", path: ["downgradeTo"] });
+export const CreateBudgetBody = z.object({ ...BudgetFields, ...CreateDefaults }).strict().refine(downgradeNeedsModel, { message: "is required when action is downgrade", path: ["downgradeTo"] });
 export type CreateBudgetBody = z.output<typeof CreateBudgetBody>;
 export type CreateBudgetInput = z.input<typeof CreateBudgetBody>;
 
+// Whether a downgrade names its model depends on the stored budget too: updateBudget checks it.
 export const UpdateBudgetBody = z
   .object({ ...BudgetFields, downgradeTo: BudgetFields.downgradeTo.nullable(), agentGuard: BudgetFields.agentGuard.nullable() })
   .partial()
