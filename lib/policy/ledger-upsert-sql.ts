@@ -14,8 +14,15 @@ export const BUDGET_COVERS_EVENT = `(
           OR (b.scope_type = 'model' AND b.scope_value IN (i.model, i.priced_model))
           OR (b.scope_type = 'api_key' AND b.scope_value = i.api_key_id))`;
 
-// PostgreSQL has no '1 quarter' interval: a quarter is three months.
-const PERIOD_LENGTH = "(CASE b.period WHEN 'quarter' THEN interval '3 months' ELSE ('1 ' || b.period::text)::interval END)";
+/**
+ * The end of the period (text) that starts at `start` (its date_trunc key) in
+ * `zone`: the next period's local start. The start's wall-clock time is
+ * truncated first: where the clocks skip midnight it reads 01:00, and the
+ * period would otherwise end an hour into the next one. PostgreSQL has no
+ * '1 quarter' interval: a quarter is three months.
+ */
+export const periodEndSql = (start: string, period: string, zone: string) =>
+  `((date_trunc(${period}, ${start} AT TIME ZONE ${zone}) + (CASE ${period} WHEN 'quarter' THEN interval '3 months' ELSE ('1 ' || ${period})::interval END)) AT TIME ZONE ${zone})`;
 
 /**
  * Sets a budget's ledger for one period ($3 start, $4 end) to the spend its
@@ -34,7 +41,7 @@ export function ledgerUpsertSql(source: string, amount: string): string {
   // computed once per group, not per event (every period is a run of whole local days)
   return `INSERT INTO budget_ledgers AS l (org_id, budget_id, period_start, period_end, spent_usd, updated_at)
     SELECT b.org_id, b.id, p.period_start,
-           ((p.period_start AT TIME ZONE i.time_zone) + ${PERIOD_LENGTH}) AT TIME ZONE i.time_zone,
+           ${periodEndSql("p.period_start", "b.period::text", "i.time_zone")},
            sum(i.amount), now()
       FROM (SELECT e.org_id, e.team_id, e.feature, e.model, e.priced_model, e.api_key_id, o.time_zone,
                    date_trunc('day', e.ts, o.time_zone) AS day, sum(e.${amount}) AS amount

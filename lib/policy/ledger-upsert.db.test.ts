@@ -5,13 +5,16 @@
 import { describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { pool, prisma } from "@/lib/db";
+import type { BudgetPeriod } from "@/lib/schemas/budgets";
 import { makeBudget, makeOrg, makeUsageEvent } from "@/tests/factories";
 import { machineServerForTests } from "@/tests/machine-server";
+import { periodEndSql } from "./ledger-upsert-sql";
+import { periodBounds } from "./period";
 
 const server = machineServerForTests();
 
 const DAY_MS = 86_400_000;
-const PERIODS = ["day", "week", "month", "quarter"] as const;
+const PERIODS = ["day", "week", "month", "quarter"] as const satisfies readonly BudgetPeriod[];
 
 describe("ledgers kept by ingest", () => {
   it.each(["UTC", "Asia/Kolkata", "Asia/Kathmandu", "America/St_Johns", "America/Santiago", "Europe/Berlin"])("equal each period's spend recounted from the events in %s", async (timeZone) => {
@@ -53,5 +56,32 @@ describe("ledgers kept by ingest", () => {
       [org.id],
     );
     expect(total.rows[0].ledgers).toBe(total.rows[0].events);
+  });
+
+  // The policy check reads the ledger at periodBounds(...).start: on days whose midnight the clocks skip
+  // or pass twice it must still be the key ingest writes (date_trunc), or a hard cap misses that day's spend;
+  // and each period, in periodBounds and in the ledger ingest writes, ends where the next one starts.
+  // (The next one is found from a local time half a day into it.)
+  it.each([
+    ["America/Santiago", "2026-09-06"], // 00:00 → 01:00
+    ["America/Havana", "2026-03-08"], // 00:00 → 01:00
+    ["America/Havana", "2026-11-01"], // 01:00 → 00:00
+    ["America/Asuncion", "2023-10-01"], // a month and a quarter start skipped
+    ["Asia/Tehran", "2021-03-22"], // a Monday skipped
+  ])("periodBounds is date_trunc's period in %s around %s, for every period", async (timeZone, day) => {
+    const instants = Array.from({ length: 53 }, (_, i) => new Date(Date.parse(`${day}T00:00:00Z`) - 14 * 3600_000 + i * 3600_000));
+    const { rows } = await pool().query<{ at: Date; period: BudgetPeriod; start: Date; ledger_end: Date; next: Date }>(
+      `SELECT at, period, s AS start, ${periodEndSql("s", "period", "$3")} AS ledger_end,
+              date_trunc(period, ((s AT TIME ZONE $3) + (CASE period WHEN 'quarter' THEN interval '3 months' ELSE ('1 ' || period)::interval END) + interval '12 hours') AT TIME ZONE $3, $3) AS next
+         FROM unnest($1::timestamptz[]) at CROSS JOIN unnest($2::text[]) period CROSS JOIN LATERAL (SELECT date_trunc(period, at, $3) AS s) t`,
+      [instants, PERIODS, timeZone],
+    );
+    expect(rows).toHaveLength(instants.length * PERIODS.length);
+    for (const row of rows) {
+      const bounds = periodBounds(row.period, row.at, timeZone);
+      const where = `${row.period} at ${row.at.toISOString()}`;
+      expect({ start: bounds.start.toISOString(), end: bounds.end.toISOString() }, where).toEqual({ start: row.start.toISOString(), end: row.next.toISOString() });
+      expect(row.ledger_end.toISOString(), `${where}: the end ingest gives the ledger`).toBe(row.next.toISOString());
+    }
   });
 });

@@ -2,7 +2,7 @@
 // PostgreSQL's date_trunc(period, ts, zone) computes the ledger keys: days
 // start at local midnight, weeks on Monday, quarters in Jan/Apr/Jul/Oct.
 import type { BudgetPeriod } from "@/lib/schemas/budgets";
-import { wallClock, zonedTimeToUtc } from "@/lib/time/zoned";
+import { clockSetBackAt, wallClock, zonedTimeToUtc } from "@/lib/time/zoned";
 
 /** Calendar arithmetic on a local date (handles month and year overflow). */
 function addDays(year: number, month: number, day: number, days: number): [number, number, number] {
@@ -11,15 +11,18 @@ function addDays(year: number, month: number, day: number, days: number): [numbe
 }
 
 // Every policy check asks for the same few periods: the last answer per
-// (period, zone) is kept and reused while `at` falls inside it.
-const recent = new Map<string, { start: Date; end: Date }>();
+// (period, zone) is kept and reused while `at` falls inside it. Not up to its
+// end when the clocks are set back then, from a midnight to an hour before it
+// (America/Havana): that hour reads as the next day, which date_trunc (and so
+// this) gives the period starting at the end, after `at`.
+const recent = new Map<string, { bounds: { start: Date; end: Date }; until: number }>();
 
 export function periodBounds(period: BudgetPeriod, at: Date, timeZone: string): { start: Date; end: Date } {
   const key = `${period}\u0000${timeZone}`;
   const hit = recent.get(key);
-  if (hit && hit.start.getTime() <= at.getTime() && at.getTime() < hit.end.getTime()) return hit;
+  if (hit && hit.bounds.start.getTime() <= at.getTime() && at.getTime() < hit.until) return hit.bounds;
   const bounds = computeBounds(period, at, timeZone);
-  recent.set(key, bounds);
+  recent.set(key, { bounds, until: bounds.end.getTime() - clockSetBackAt(bounds.end, timeZone) });
   return bounds;
 }
 

@@ -37,12 +37,34 @@ function offsetMs(instant: Date, timeZone: string): number {
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
-/** The UTC instant of a wall-clock time in the zone. */
+const DAY_MS = 86_400_000;
+
+/**
+ * The UTC instant of a wall-clock time in the zone, resolved as PostgreSQL
+ * resolves it (its date_trunc(..., zone) and AT TIME ZONE key the budget
+ * ledgers): near a clock change the time is read at the offset in force
+ * before it and at the one after; a time with one reading is that one, a
+ * time the clocks skip (no reading) or pass twice (two) is the later
+ * instant. Some zones change their clocks at midnight, so day starts hit both.
+ */
 export function zonedTimeToUtc(year: number, month: number, day: number, timeZone: string, hour = 0): Date {
   const naive = Date.UTC(year, month - 1, day, hour);
-  let guess = naive - offsetMs(new Date(naive), timeZone);
-  guess = naive - offsetMs(new Date(guess), timeZone);
-  return new Date(guess);
+  // a day either side is past any clock change near the wall time (offsets are within ±14 h)
+  const before = naive - offsetMs(new Date(naive - DAY_MS), timeZone);
+  const after = naive - offsetMs(new Date(naive + DAY_MS), timeZone);
+  if (before === after) return new Date(before);
+  const reads = (instant: number) => naive - offsetMs(new Date(instant), timeZone) === instant;
+  const [readsBefore, readsAfter] = [reads(before), reads(after)];
+  if (readsBefore !== readsAfter) return new Date(readsBefore ? before : after);
+  return new Date(Math.max(before, after));
+}
+
+/**
+ * How far the clocks are set back at `instant` (0 unless they are, then): the
+ * wall times of that span before it are read again from it on.
+ */
+export function clockSetBackAt(instant: Date, timeZone: string): number {
+  return Math.max(0, offsetMs(new Date(instant.getTime() - 1000), timeZone) - offsetMs(instant, timeZone));
 }
 
 export function startOfMonthInZone(now: Date, timeZone: string): Date {
