@@ -51,8 +51,27 @@ describe("evaluatePolicy", () => {
     expect(outcome.reason).toContain("'team cap'");
   });
 
-  it("says when a denied call may retry: at the period's reset", () => {
-    expect(evaluatePolicy(input(), [budget(nearCap)]).retryAfterSeconds).toBe((periodEnd.getTime() - now.getTime()) / 1000);
+  const dayEnd = new Date("2026-11-29T00:00:00Z"); // 12 h after `now`; the month ends in 60 h
+  const day = { id: "d", name: "daily", periodEnd: dayEnd };
+  const month = { id: "m", name: "monthly" };
+  const guard = { agentGuard: { maxSteps: 20, maxCost: null } };
+  const inMonth = (periodEnd.getTime() - now.getTime()) / 1000;
+  const inDay = (dayEnd.getTime() - now.getTime()) / 1000;
+
+  it.each<[string, Partial<GuardedBudget>[], Partial<PolicyInput>, number | undefined, string]>([
+    ["one exhausted budget: at its reset", [nearCap], {}, inMonth, "'search monthly'"],
+    ["day and month exhausted: the month still denies after the day resets", [{ ...day, ...nearCap }, { ...month, ...nearCap }], {}, inMonth, "'monthly'"],
+    ["the same, listed the other way round", [{ ...month, ...nearCap }, { ...day, ...nearCap }], {}, inMonth, "'monthly'"],
+    ["only the day exhausted: at the day's reset", [{ ...day, ...nearCap }, { ...month, ...under }], {}, inDay, "'daily'"],
+    ["an agent guard denies too: no reset lifts it", [{ ...day, ...nearCap }, { ...month, ...under, ...guard }], { trace: { steps: 20, cost: 0n } }, undefined, "agent guard of budget 'monthly'"],
+    ["the estimate alone is over the limit: no reset lets it fit", [{ ...under, limit: usd("0.5") }], {}, undefined, "estimate alone"],
+    ["an estimate over one budget's limit outlasts another's reset", [{ ...day, ...nearCap }, { ...month, ...under, limit: usd("0.5") }], {}, undefined, "'monthly'"],
+    ["a missing price on a fail-closed budget: no reset gives it one", [{ ...day, ...nearCap }, { ...month, ...under, failMode: "closed" }], { estimate: null }, undefined, "fails closed"],
+  ])("retry after a denial — %s", (_name, budgets, i, retryAfterSeconds, reason) => {
+    const outcome = evaluatePolicy(input(i), budgets.map((b) => budget(b)));
+    expect(outcome.decision).toBe("deny");
+    expect(outcome.retryAfterSeconds).toBe(retryAfterSeconds);
+    expect(outcome.reason).toContain(reason);
   });
 
   it("holds the downgraded model's estimate", () => {

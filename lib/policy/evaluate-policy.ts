@@ -6,11 +6,14 @@
 // - an agent guard passed by the trace (steps or cost) denies;
 // - an unknown price (no estimate) follows the budget's fail mode: closed
 //   denies, open warns (an unpriced model is never treated as free);
-// - over the limit, a hard budget applies its action: deny (retry when the
-//   period resets), downgrade (when the cheaper model fits, else deny) or
-//   warn; a soft budget warns, or downgrades when that is its action;
+// - over the limit, a hard budget applies its action: deny, downgrade (when
+//   the cheaper model fits, else deny) or warn; a soft budget warns, or
+//   downgrades when that is its action;
 // - at or past an alert threshold below the limit, it warns;
 // - otherwise it allows.
+// A denied call is told when to retry only when every denial lifts at its
+// budget's period reset (no agent guard or missing price denies, and the
+// estimate fits the limit): at the latest of those resets.
 import type { PolicyDecision } from "@/lib/schemas/budgets";
 import { reachedThresholds } from "./thresholds";
 
@@ -51,7 +54,8 @@ export type PolicyOutcome = {
 
 const RANK: Record<PolicyDecision, number> = { allow: 0, warn: 1, downgrade: 2, deny: 3 };
 
-type Verdict = { decision: PolicyDecision; reason: string; model?: string; retryAfterSeconds?: number };
+/** `liftsIn`: seconds until a period reset lifts this denial; absent when no reset can. */
+type Verdict = { decision: PolicyDecision; reason: string; model?: string; liftsIn?: number };
 
 function percent(part: bigint, whole: bigint): string {
   return `${Number((part * 1000n) / whole) / 10}%`;
@@ -75,14 +79,16 @@ function judge(b: GuardedBudget, input: PolicyInput): Verdict {
   }
   const projected = b.spent + b.reserved + input.estimate;
   if (projected > b.limit) {
-    const resets = Math.max(1, Math.ceil((b.periodEnd.getTime() - input.now.getTime()) / 1000));
     const downgraded = b.downgradeTo ? input.estimateOn(b.downgradeTo) : null;
     const downgradeFits = downgraded !== null && (b.mode === "soft" || b.spent + b.reserved + downgraded <= b.limit);
     if (b.action === "downgrade" && downgradeFits) {
       return { decision: "downgrade", reason: `${label} would be exceeded on ${input.model}; use ${b.downgradeTo}`, model: b.downgradeTo! };
     }
     if (b.mode === "hard" && b.action !== "warn") {
-      return { decision: "deny", reason: `${label} (hard cap) would be exceeded: ${percent(projected, b.limit)} of its limit`, retryAfterSeconds: resets };
+      const reason = `${label} (hard cap) would be exceeded: ${percent(projected, b.limit)} of its limit`;
+      // the next period starts empty: it lifts the denial unless the estimate alone is over the limit
+      if (input.estimate > b.limit) return { decision: "deny", reason: `${reason}; the estimate alone is over it` };
+      return { decision: "deny", reason, liftsIn: Math.max(1, Math.ceil((b.periodEnd.getTime() - input.now.getTime()) / 1000)) };
     }
     return { decision: "warn", reason: `${label} (${b.mode}) is over its limit: ${percent(projected, b.limit)}` };
   }
@@ -93,13 +99,22 @@ function judge(b: GuardedBudget, input: PolicyInput): Verdict {
   return { decision: "allow", reason: "within budget" };
 }
 
+/** Seconds a denial holds: until its reset lifts it, or for good. */
+const holdsFor = (v: Verdict) => v.liftsIn ?? Infinity;
+
+/** The stricter verdict; of two denials, the one that holds longer (it decides when, if ever, to retry). */
+function stricter(a: Verdict, b: Verdict): boolean {
+  if (RANK[a.decision] !== RANK[b.decision]) return RANK[a.decision] > RANK[b.decision];
+  return a.decision === "deny" && holdsFor(a) > holdsFor(b);
+}
+
 export function evaluatePolicy(input: PolicyInput, budgets: GuardedBudget[]): PolicyOutcome {
   let worst: Verdict = { decision: "allow", reason: budgets.length ? "within budget" : "no budget applies" };
   for (const budget of budgets) {
     const verdict = judge(budget, input);
-    if (RANK[verdict.decision] > RANK[worst.decision]) worst = verdict;
+    if (stricter(verdict, worst)) worst = verdict;
   }
   const model = worst.decision === "downgrade" && worst.model ? worst.model : input.model;
   const hold = model === input.model ? (input.estimate ?? 0n) : (input.estimateOn(model) ?? 0n);
-  return { decision: worst.decision, reason: worst.reason, model, hold, ...(worst.retryAfterSeconds ? { retryAfterSeconds: worst.retryAfterSeconds } : {}) };
+  return { decision: worst.decision, reason: worst.reason, model, hold, ...(worst.decision === "deny" && worst.liftsIn ? { retryAfterSeconds: worst.liftsIn } : {}) };
 }
