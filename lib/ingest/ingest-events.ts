@@ -14,7 +14,12 @@ const NO_USAGE = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, cacheW
 async function settleReservations(client: pg.PoolClient, inserted: Inserted<EventRow>[]): Promise<void> {
   const settling = inserted.map((i) => i.row).filter((row) => row.reservationId);
   if (settling.length === 0) return;
-  await client.query(SETTLE_RESERVATIONS_SQL, [settling.map((row) => row.orgId), settling.map((row) => row.reservationId), settling.map((row) => row.costUsd)]);
+  await client.query(SETTLE_RESERVATIONS_SQL, [
+    settling.map((row) => row.orgId),
+    settling.map((row) => row.reservationId),
+    settling.map((row) => row.costUsd),
+    settling.map((row) => row.unpriced),
+  ]);
 }
 
 async function flush(items: Pending<EventRow>[]): Promise<boolean[]> {

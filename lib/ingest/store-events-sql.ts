@@ -50,19 +50,26 @@ SELECT i.org_id, i.event_id AS id
  * Settles the reservations that newly stored events name: the actual cost
  * replaces the estimate, so the holds leave the ledgers (the spend itself was
  * added with the event). An expired or already settled reservation is left
- * as it is.
+ * as it is. An unpriced event ($4) was added at cost 0, but its cost is
+ * unknown, not nothing (DOMAIN.md): its reservation's estimate moves from
+ * reserved to spent on the held ledgers, else every settled hold would free
+ * room and a hard cap would allow unlimited calls to an unpriced model. Its
+ * actual_usd stays NULL, which marks that estimate as standing in for the
+ * cost: re-pricing (REPLACE_SETTLED_ESTIMATES_SQL) takes it off again when
+ * the event gets its price.
  */
 export const SETTLE_RESERVATIONS_SQL = `
 WITH settled AS (
-  UPDATE reservations r SET status = 'settled', actual_usd = s.cost, settled_at = now()
-    FROM (SELECT DISTINCT ON (org_id, rid) org_id, rid, cost
-            FROM unnest($1::text[], $2::text[], $3::numeric[]) AS x(org_id, rid, cost)) s
+  UPDATE reservations r SET status = 'settled', actual_usd = CASE WHEN s.unpriced THEN NULL ELSE s.cost END, settled_at = now()
+    FROM (SELECT DISTINCT ON (org_id, rid) org_id, rid, cost, unpriced
+            FROM unnest($1::text[], $2::text[], $3::numeric[], $4::boolean[]) AS x(org_id, rid, cost, unpriced)) s
    WHERE r.org_id = s.org_id AND r.id = s.rid AND r.status = 'held'
-  RETURNING r.org_id, r.estimate_usd, r.hold_budget_ids, r.hold_period_starts
+  RETURNING r.org_id, r.estimate_usd, r.hold_budget_ids, r.hold_period_starts, s.unpriced
 ),
 released AS (
-  UPDATE budget_ledgers l SET reserved_usd = greatest(l.reserved_usd - h.total, 0), updated_at = now()
-    FROM (SELECT s.org_id, h.budget_id, h.period_start, sum(s.estimate_usd) AS total
+  UPDATE budget_ledgers l SET reserved_usd = greatest(l.reserved_usd - h.total, 0), spent_usd = l.spent_usd + h.unpriced_total, updated_at = now()
+    FROM (SELECT s.org_id, h.budget_id, h.period_start, sum(s.estimate_usd) AS total,
+                 coalesce(sum(s.estimate_usd) FILTER (WHERE s.unpriced), 0) AS unpriced_total
             FROM ${HOLDS_OF("settled", "s")} GROUP BY 1, 2, 3) h
    WHERE l.org_id = h.org_id AND l.budget_id = h.budget_id AND l.period_start = h.period_start
   RETURNING l.org_id

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { pool } from "@/lib/db";
+import { createPriceOverride } from "@/lib/pricing/create-price-override";
+import { CreatePriceOverrideBody } from "@/lib/schemas/prices";
 import { makeBudget, makeOrg, makeUsageEvent } from "@/tests/factories";
 import { machineServerForTests } from "@/tests/machine-server";
 import { invalidateBudgetState, peekBudgetState } from "./budget-state";
 import { checkPolicy } from "./check-policy";
 import { expireReservations } from "./expire-reservations";
-import { createPriceOverride } from "@/lib/pricing/create-price-override";
 import { PolicyCheckBody } from "@/lib/schemas/budgets";
-import { CreatePriceOverrideBody } from "@/lib/schemas/prices";
 
 const server = machineServerForTests();
 
@@ -203,6 +203,30 @@ describe("POST /api/v1/policy/check", () => {
     expect(await estimateAt("2026-12-01T10:15:50Z")).toBe("1.000000000");
     expect(await estimateAt("2026-12-01T10:15:10Z")).toBe("2.500000000");
     expect(await estimateAt("2026-12-01T10:15:40Z")).toBe("1.000000000");
+  });
+
+  it("counts an unpriced model's settled estimates as spend until re-pricing replaces them with the real cost", async () => {
+    const { org, key } = await setup();
+    const budget = await makeBudget(org.id, { limitUsd: "10" });
+    const unpriced = { ...call, provider: "acme", model: "acme-llm-7" };
+    const usage = { inputTokens: 2000, outputTokens: 500 };
+    const settled: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { body } = await check(key, { ...unpriced, estimatedCostUsd: "4", reserve: true });
+      expect(body.decision).toBe("allow");
+      settled.push(body.reservationId);
+      const event = makeUsageEvent({ ...unpriced, team: "search", timestamp: new Date().toISOString(), usage, reservationId: body.reservationId });
+      expect(await ingest(key, [event])).toMatchObject({ accepted: 1 });
+    }
+    // the events cost an unknown amount, not nothing: their estimates stay counted
+    expect(await ledger(budget.id)).toEqual({ spent: "8.000000000", reserved: "0.000000000" });
+    expect((await check(key, { ...unpriced, estimatedCostUsd: "4", reserve: true })).body.decision).toBe("deny");
+    // 2000 × $1 + 500 × $2 per million = $0.003 an event
+    const price = CreatePriceOverrideBody.parse({ provider: "acme", model: "acme-llm-7", effectiveFrom: "2026-01-01T00:00:00Z", inputPerMTok: "1", outputPerMTok: "2" });
+    expect(await createPriceOverride({ ...price, orgId: org.id, actorUserId: null })).toMatchObject({ repricingComplete: true });
+    expect(await ledger(budget.id)).toEqual({ spent: "0.006000000", reserved: "0.000000000" });
+    const { rows } = await pool().query("SELECT status, actual_usd::text AS actual FROM reservations WHERE id = ANY($1) ORDER BY id", [settled]);
+    expect(rows).toEqual([{ status: "settled", actual: "0.003000000" }, { status: "settled", actual: "0.003000000" }]);
   });
 
   it("answers bad input with a 4xx naming the field", async () => {

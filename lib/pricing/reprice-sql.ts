@@ -7,6 +7,7 @@
 import { budgetAlertCtes } from "@/lib/alerts/detect-budget-alerts";
 import { NOTIFY_BUDGET_CHANGE } from "@/lib/policy/budget-notify";
 import { ledgerUpsertSql } from "@/lib/policy/ledger-upsert-sql";
+import { HOLDS_OF } from "@/lib/policy/reserve-sql";
 import { DAILY_ROLLUP } from "@/lib/rollups/rollup-sources";
 
 /**
@@ -29,7 +30,7 @@ SELECT org_id FROM ${DAILY_ROLLUP} d GROUP BY org_id HAVING sum(unpriced_events)
  * re-pricing holds are skipped (it prices them).
  */
 export const LOCK_CHUNK_SQL = `
-SELECT event_id, ts, provider, model, input_tokens, output_tokens, cached_input_tokens, cache_write_tokens,
+SELECT event_id, reservation_id, ts, provider, model, input_tokens, output_tokens, cached_input_tokens, cache_write_tokens,
        reasoning_tokens, cost_usd::text AS cost_usd
   FROM usage_events
  WHERE org_id = $1 AND unpriced
@@ -72,3 +73,29 @@ notified AS (${NOTIFY_BUDGET_CHANGE("ledgers")}),
 ${budgetAlertCtes("ledgers")}
 SELECT (SELECT count(*)::int FROM upd) AS repriced, (SELECT count(*) FROM notified) AS notified,
        (SELECT count(*) FROM alerts_notified) AS alerts_notified`;
+
+/**
+ * Run in a chunk's transaction before APPLY_CHUNK_SQL: the reservations that
+ * events of the chunk settled while unpriced (actual_usd NULL) had their
+ * estimates added to the spend of their held ledgers in place of the unknown
+ * cost (lib/ingest/store-events-sql.ts, SETTLE_RESERVATIONS_SQL). The real
+ * cost is now added with the event, so each estimate comes off again (the
+ * ledgers end at the real cost, counted once) and the reservation records
+ * that cost. First, so the alerts APPLY_CHUNK_SQL raises see the real totals.
+ * $1 organisation; $2-$3 the settling events' reservation ids and new costs.
+ */
+export const REPLACE_SETTLED_ESTIMATES_SQL = `
+WITH replaced AS (
+  UPDATE reservations r SET actual_usd = x.cost_usd
+    FROM unnest($2::text[], $3::numeric[]) AS x(id, cost_usd)
+   WHERE r.org_id = $1 AND r.id = x.id AND r.status = 'settled' AND r.actual_usd IS NULL
+  RETURNING r.org_id, r.estimate_usd, r.hold_budget_ids, r.hold_period_starts
+),
+unspent AS (
+  UPDATE budget_ledgers l SET spent_usd = l.spent_usd - h.total, updated_at = now()
+    FROM (SELECT s.org_id, h.budget_id, h.period_start, sum(s.estimate_usd) AS total
+            FROM ${HOLDS_OF("replaced", "s")} GROUP BY 1, 2, 3) h
+   WHERE l.org_id = h.org_id AND l.budget_id = h.budget_id AND l.period_start = h.period_start
+  RETURNING l.org_id
+)
+${NOTIFY_BUDGET_CHANGE("unspent")}`;

@@ -4,7 +4,7 @@ import { priceEvent, type PriceResolver } from "@/lib/ingest/price-event";
 import { withTransaction } from "@/lib/ingest/with-transaction";
 import { formatUsd, parseUsd } from "@/lib/money";
 import { invalidateBudgetState } from "@/lib/policy/budget-state";
-import { APPLY_CHUNK_SQL, LOCK_CHUNK_SQL, ORGS_WITH_UNPRICED_SQL, UNPRICED_PAIRS_SQL } from "./reprice-sql";
+import { APPLY_CHUNK_SQL, LOCK_CHUNK_SQL, ORGS_WITH_UNPRICED_SQL, REPLACE_SETTLED_ESTIMATES_SQL, UNPRICED_PAIRS_SQL } from "./reprice-sql";
 import { getOrgContext, invalidateOrgContext } from "@/lib/org/org-context";
 
 export type RepriceResult = {
@@ -16,6 +16,7 @@ export type RepriceResult = {
 
 type LockedEvent = {
   event_id: string;
+  reservation_id: string | null;
   ts: Date;
   provider: string;
   model: string;
@@ -90,9 +91,13 @@ async function applyPrices(client: pg.PoolClient, orgId: string, rows: LockedEve
     };
     const cost = priceEvent({ provider: row.provider, model: row.model, at: row.ts, usage, cacheHit: false }, resolve);
     if (cost.unpriced) return [];
-    return [{ id: row.event_id, delta: formatUsd(parseUsd(cost.costUsd) - parseUsd(row.cost_usd)), ...cost }];
+    return [{ id: row.event_id, reservationId: row.reservation_id, delta: formatUsd(parseUsd(cost.costUsd) - parseUsd(row.cost_usd)), ...cost }];
   });
   if (priced.length === 0) return 0;
+  const settling = priced.filter((p) => p.reservationId);
+  if (settling.length > 0) {
+    await client.query(REPLACE_SETTLED_ESTIMATES_SQL, [orgId, settling.map((p) => p.reservationId), settling.map((p) => p.costUsd)]);
+  }
   const { rows: result } = await client.query<{ repriced: number }>(APPLY_CHUNK_SQL, [
     orgId,
     priced.map((p) => p.id),
