@@ -80,7 +80,8 @@ describe("lone surrogate halves", () => {
     const body = { resourceSpans: [{ resource: { attributes: [] }, scopeSpans: [{ spans: [span("eee19b7ec3c1b174", "gpt-4o"), span("eee19b7ec3c1b175", "gpt-4o\udc00")] }] }] };
     const { status, body: answer } = await post(key, "/api/otlp/v1/traces", body);
     expect(status).toBe(400);
-    expect(answer.error.message).toMatch(/unpaired low surrogate/);
+    // OTLP answers errors as a google.rpc.Status (code 3: INVALID_ARGUMENT)
+    expect(answer).toMatchObject({ code: 3, message: expect.stringMatching(/unpaired low surrogate/) });
     expect(await storedIds("usage_events", orgId)).toEqual([]);
   });
 });
