@@ -41,8 +41,13 @@ function teamOf(ctx: OrgContext, principal: ApiKeyPrincipal, team: string | unde
 const providerOf = (body: PolicyCheckBody) => body.provider ?? "unknown";
 
 /** The model a price was found under (budgets on a model match it too), or null when unpriced. */
-function pricedModelOf(ctx: OrgContext, body: PolicyCheckBody, now: Date): string | null {
-  return ctx.resolvePrice(providerOf(body), body.model, now)?.model ?? null;
+function pricedModelOf(ctx: OrgContext, body: PolicyCheckBody, model: string, now: Date): string | null {
+  return ctx.resolvePrice(providerOf(body), model, now)?.model ?? null;
+}
+
+/** The call made on another model (a downgrade's), for the budgets it would match there. */
+function callOn(ctx: OrgContext, body: PolicyCheckBody, call: CallScope, now: Date): (model: string) => CallScope {
+  return (model) => ({ ...call, model, pricedModel: pricedModelOf(ctx, body, model, now) });
 }
 
 /** The call's estimate and prices; no trace yet (the caller adds one when a budget guards agents). */
@@ -124,7 +129,9 @@ async function reserve(ctx: OrgContext, call: CallScope, body: PolicyCheckBody, 
   const denied = await deniedFromMemory(ctx, call, body, now);
   if (denied) return denied;
   const input = policyInput(ctx, body, now);
-  const [result] = await withinTime(reservations.submit([{ orgId: ctx.orgId, timeZone: ctx.timeZone, call, input, traceId: body.traceId ?? null, ttlSeconds: TTL_SECONDS }]));
+  const [result] = await withinTime(
+    reservations.submit([{ orgId: ctx.orgId, timeZone: ctx.timeZone, call, callOn: callOn(ctx, body, call, now), input, traceId: body.traceId ?? null, ttlSeconds: TTL_SECONDS }]),
+  );
   if (result.outcome.decision !== "deny") denying.delete(ctx.orgId);
   else {
     denying.add(ctx.orgId);
@@ -136,7 +143,8 @@ async function reserve(ctx: OrgContext, call: CallScope, body: PolicyCheckBody, 
 
 /**
  * Answers from budget state in memory. An answer that depends on neither a
- * trace nor the current second (a retry time) is kept for the same call.
+ * trace, nor the current second (a retry time), nor budgets of a downgrade's
+ * model (the match does not track their periods) is kept for the same call.
  */
 async function check(ctx: OrgContext, state: BudgetState, call: CallScope, body: PolicyCheckBody, now: Date): Promise<PolicyCheckResponse> {
   const match = matchFor(state, ctx, callShape(call), now, () => {
@@ -149,8 +157,14 @@ async function check(ctx: OrgContext, state: BudgetState, call: CallScope, body:
   if (kept) return kept;
   const input = policyInput(ctx, body, now);
   if (traced) input.trace = await withinTime(traceUsage(pool(), ctx.orgId, body.traceId!));
-  const response = answer(input, { outcome: evaluatePolicy(input, match.budgets), budgets: match.budgets, reservationId: null }, match.states);
-  if (shape !== null && response.retryAfterSeconds === undefined) keepAnswer(match, shape, response);
+  const on = callOn(ctx, body, call, now);
+  let downgraded = false;
+  const budgetsOn = (model: string) => {
+    downgraded = true;
+    return state.budgets.filter((b) => budgetMatches(b, on(model))).map((b) => guarded(b, state.ledgers, now, ctx.timeZone));
+  };
+  const response = answer(input, { outcome: evaluatePolicy(input, match.budgets, budgetsOn), budgets: match.budgets, reservationId: null }, match.states);
+  if (shape !== null && response.retryAfterSeconds === undefined && !downgraded) keepAnswer(match, shape, response);
   return response;
 }
 
@@ -159,7 +173,7 @@ export async function checkPolicy(principal: ApiKeyPrincipal, body: PolicyCheckB
   try {
     // withinTime only around I/O: state already in memory is used at once
     const ctx = peekOrgContext(principal.orgId) ?? (await withinTime(getOrgContext(principal.orgId)));
-    call = { ...call, teamId: teamOf(ctx, principal, body.team), pricedModel: pricedModelOf(ctx, body, now) };
+    call = { ...call, teamId: teamOf(ctx, principal, body.team), pricedModel: pricedModelOf(ctx, body, body.model, now) };
     if (body.reserve) return await reserve(ctx, call, body, now);
     const state = peekBudgetState(ctx.orgId) ?? (await withinTime(getBudgetState(ctx.orgId)));
     return await check(ctx, state, call, body, now);

@@ -15,7 +15,13 @@ function budget(overrides: Partial<GuardedBudget> = {}): GuardedBudget {
 }
 
 function input(overrides: Partial<PolicyInput> = {}): PolicyInput {
-  return { model: "gpt-4o", estimate: usd("1"), estimateOn: (m) => (m === "gpt-4o-mini" ? usd("0.1") : null), trace: null, now, ...overrides };
+  const prices: Record<string, bigint> = { "gpt-4o": usd("1"), "gpt-4o-mini": usd("0.1"), "claude-haiku": usd("0.01") };
+  return { model: "gpt-4o", estimate: usd("1"), estimateOn: (m) => prices[m] ?? null, trace: null, now, ...overrides };
+}
+
+/** `on`: the budgets the call matches on another model; by default the same ones (org- or team-wide budgets). */
+function evaluate(i: PolicyInput, budgets: GuardedBudget[], on: Record<string, GuardedBudget[]> = {}) {
+  return evaluatePolicy(i, budgets, (model) => on[model] ?? budgets);
 }
 
 const under = { spent: usd("10") };
@@ -40,13 +46,13 @@ describe("evaluatePolicy", () => {
     ["denies a trace past its cost guard", { ...under, agentGuard: { maxSteps: null, maxCost: usd("5") } }, { trace: { steps: 3, cost: usd("4.5") } }, "deny", "maximum cost per run"],
     ["ignores guards for calls without a trace", { ...under, agentGuard: { maxSteps: 1, maxCost: null } }, {}, "allow", "within budget"],
   ])("%s", (_name, b, i, decision, reason) => {
-    const outcome = evaluatePolicy(input(i), [budget(b)]);
+    const outcome = evaluate(input(i), [budget(b)]);
     expect(outcome.decision).toBe(decision);
     expect(outcome.reason).toContain(reason);
   });
 
   it("lets the strictest budget win and names it", () => {
-    const outcome = evaluatePolicy(input(), [budget({ id: "a", name: "org", spent: usd("85") }), budget({ id: "b", name: "team cap", ...nearCap }), budget({ id: "c", name: "model", ...nearCap, action: "downgrade", downgradeTo: "gpt-4o-mini" })]);
+    const outcome = evaluate(input(), [budget({ id: "a", name: "org", spent: usd("85") }), budget({ id: "b", name: "team cap", ...nearCap }), budget({ id: "c", name: "model", ...nearCap, action: "downgrade", downgradeTo: "gpt-4o-mini" })]);
     expect(outcome.decision).toBe("deny");
     expect(outcome.reason).toContain("'team cap'");
   });
@@ -68,18 +74,40 @@ describe("evaluatePolicy", () => {
     ["an estimate over one budget's limit outlasts another's reset", [{ ...day, ...nearCap }, { ...month, ...under, limit: usd("0.5") }], {}, undefined, "'monthly'"],
     ["a missing price on a fail-closed budget: no reset gives it one", [{ ...day, ...nearCap }, { ...month, ...under, failMode: "closed" }], { estimate: null }, undefined, "fails closed"],
   ])("retry after a denial — %s", (_name, budgets, i, retryAfterSeconds, reason) => {
-    const outcome = evaluatePolicy(input(i), budgets.map((b) => budget(b)));
+    const outcome = evaluate(input(i), budgets.map((b) => budget(b)));
     expect(outcome.decision).toBe("deny");
     expect(outcome.retryAfterSeconds).toBe(retryAfterSeconds);
     expect(outcome.reason).toContain(reason);
   });
 
   it("holds the downgraded model's estimate", () => {
-    const outcome = evaluatePolicy(input(), [budget({ ...nearCap, action: "downgrade", downgradeTo: "gpt-4o-mini" })]);
+    const outcome = evaluate(input(), [budget({ ...nearCap, action: "downgrade", downgradeTo: "gpt-4o-mini" })]);
     expect(outcome).toMatchObject({ model: "gpt-4o-mini", hold: usd("0.1") });
   });
 
+  // A downgraded call is judged again on its own estimate by the budgets it matches on the cheaper model.
+  const toMini = { id: "x", name: "gpt-4o cap", ...nearCap, action: "downgrade", downgradeTo: "gpt-4o-mini" } as const;
+  const spentOut = { spent: usd("100"), alertThresholds: [] };
+  it.each<[string, Partial<GuardedBudget>[], Record<string, Partial<GuardedBudget>[]>, PolicyDecision, string, string]>([
+    ["a spent hard cap on the cheaper model refuses it", [toMini], { "gpt-4o-mini": [{ id: "m", name: "mini cap", ...spentOut }] }, "deny", "gpt-4o", "'mini cap' (hard cap)"],
+    ["a cap on the cheaper model with room allows it", [toMini], { "gpt-4o-mini": [{ id: "m", name: "mini cap", ...under }] }, "downgrade", "gpt-4o-mini", "use gpt-4o-mini"],
+    ["a hard cap the cheaper call still passes downgrades it further, if it may",
+      [toMini, { id: "y", name: "feature cap", spent: usd("99.95"), action: "downgrade", downgradeTo: "claude-haiku" }], {}, "downgrade", "claude-haiku", "'feature cap' would be exceeded on gpt-4o-mini; use claude-haiku"],
+    ["a soft downgrade the cheaper model's hard cap refuses", [{ ...toMini, mode: "soft", spent: usd("100") }], { "gpt-4o-mini": [{ id: "m", name: "mini cap", ...spentOut }] }, "deny", "gpt-4o", "'mini cap' (hard cap)"],
+    ["never back to a model already tried", [toMini], { "gpt-4o-mini": [{ id: "m", name: "mini back", ...spentOut, mode: "soft", action: "downgrade", downgradeTo: "gpt-4o" }] }, "deny", "gpt-4o", "already judged on gpt-4o"],
+  ])("downgrade — %s", (_name, budgets, on, decision, model, reason) => {
+    const onModel = Object.fromEntries(Object.entries(on).map(([m, bs]) => [m, bs.map((b) => budget(b))]));
+    const outcome = evaluate(input(), budgets.map((b) => budget(b)), onModel);
+    expect(outcome).toMatchObject({ decision, model });
+    expect(outcome.reason).toContain(reason);
+  });
+
+  it("holds a downgraded call on the budgets it matches on the cheaper model", () => {
+    const mini = [budget({ id: "m", name: "mini cap", ...under })];
+    expect(evaluate(input(), [budget(toMini)], { "gpt-4o-mini": mini })).toMatchObject({ decision: "downgrade", hold: usd("0.1"), budgets: mini });
+  });
+
   it("allows when no budget applies", () => {
-    expect(evaluatePolicy(input(), [])).toMatchObject({ decision: "allow", reason: "no budget applies", hold: usd("1") });
+    expect(evaluate(input(), [])).toMatchObject({ decision: "allow", reason: "no budget applies", hold: usd("1") });
   });
 });

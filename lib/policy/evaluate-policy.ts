@@ -11,6 +11,8 @@
 //   downgrades when that is its action;
 // - at or past an alert threshold below the limit, it warns;
 // - otherwise it allows.
+// A downgraded call is judged again, on the cheaper model, by every budget it
+// would then count against (evaluatePolicy).
 // A denied call is told when to retry only when every denial lifts at its
 // budget's period reset (no agent guard or missing price denies, and the
 // estimate fits the limit): at the latest of those resets.
@@ -43,12 +45,14 @@ export type PolicyInput = {
   now: Date;
 };
 
-export type PolicyOutcome = {
+export type PolicyOutcome<B extends GuardedBudget = GuardedBudget> = {
   decision: PolicyDecision;
   reason: string;
   model: string;
   /** What to hold when reserving: the estimate on the model the call will use. */
   hold: bigint;
+  /** The budgets of the call as it will be made (on the downgraded model's when downgraded): where the hold goes. */
+  budgets: B[];
   retryAfterSeconds?: number;
 };
 
@@ -81,7 +85,8 @@ function judge(b: GuardedBudget, input: PolicyInput): Verdict {
   if (projected > b.limit) {
     const downgraded = b.downgradeTo ? input.estimateOn(b.downgradeTo) : null;
     const downgradeFits = downgraded !== null && (b.mode === "soft" || b.spent + b.reserved + downgraded <= b.limit);
-    if (b.action === "downgrade" && downgradeFits) {
+    // a call already on the cheaper model has nothing to downgrade to
+    if (b.action === "downgrade" && b.downgradeTo !== input.model && downgradeFits) {
       return { decision: "downgrade", reason: `${label} would be exceeded on ${input.model}; use ${b.downgradeTo}`, model: b.downgradeTo! };
     }
     if (b.mode === "hard" && b.action !== "warn") {
@@ -108,13 +113,48 @@ function stricter(a: Verdict, b: Verdict): boolean {
   return a.decision === "deny" && holdsFor(a) > holdsFor(b);
 }
 
-export function evaluatePolicy(input: PolicyInput, budgets: GuardedBudget[]): PolicyOutcome {
+/** The strictest verdict of the budgets on the call. */
+function strictest(input: PolicyInput, budgets: GuardedBudget[]): Verdict {
   let worst: Verdict = { decision: "allow", reason: budgets.length ? "within budget" : "no budget applies" };
   for (const budget of budgets) {
     const verdict = judge(budget, input);
     if (stricter(verdict, worst)) worst = verdict;
   }
-  const model = worst.decision === "downgrade" && worst.model ? worst.model : input.model;
-  const hold = model === input.model ? (input.estimate ?? 0n) : (input.estimateOn(model) ?? 0n);
-  return { decision: worst.decision, reason: worst.reason, model, hold, ...(worst.decision === "deny" && worst.liftsIn ? { retryAfterSeconds: worst.liftsIn } : {}) };
+  return worst;
+}
+
+/**
+ * `budgetsOn(model)`: the budgets the same call matches when made on another
+ * model. A downgraded call is judged again, on its own estimate, by every
+ * budget it would then count against (a cap on the cheaper model, or a hard
+ * cap the cheaper estimate still passes, refuses it); those may downgrade it
+ * further, never back to a model already tried.
+ */
+export function evaluatePolicy<B extends GuardedBudget>(input: PolicyInput, budgets: B[], budgetsOn: (model: string) => B[]): PolicyOutcome<B> {
+  let call = input;
+  let on = budgets;
+  let verdict = strictest(call, on);
+  let downgrade: Verdict | null = null;
+  const tried = new Set([input.model]);
+  while (verdict.decision === "downgrade") {
+    const model = verdict.model!;
+    if (tried.has(model)) {
+      verdict = { decision: "deny", reason: `${verdict.reason}, but the call was already judged on ${model}` };
+      break;
+    }
+    tried.add(model);
+    downgrade = verdict;
+    call = { ...input, model, estimate: input.estimateOn(model) };
+    on = budgetsOn(model);
+    verdict = strictest(call, on);
+  }
+  if (downgrade && verdict.decision === "deny") {
+    verdict = { ...verdict, reason: `${downgrade.reason}, but on ${call.model}: ${verdict.reason}` };
+  }
+  if (verdict.decision === "deny") {
+    return { decision: "deny", reason: verdict.reason, model: input.model, hold: input.estimate ?? 0n, budgets, ...(verdict.liftsIn ? { retryAfterSeconds: verdict.liftsIn } : {}) };
+  }
+  // a downgraded call its new budgets allow (or warn about) is a downgrade, named by the budget that asked for it
+  const shown = downgrade ?? verdict;
+  return { decision: shown.decision, reason: shown.reason, model: call.model, hold: call.estimate ?? 0n, budgets: on };
 }

@@ -172,6 +172,42 @@ describe("POST /api/v1/policy/check", () => {
     expect(await ledger(budget.id)).toEqual({ spent: "0.000000000", reserved: body.estimatedCostUsd });
   });
 
+  it("judges a downgrade by the budgets of the cheaper model too, and holds it on those", async () => {
+    const { org, key } = await setup();
+    const onGpt4o = await makeBudget(org.id, { name: "gpt-4o cap", scopeType: "model", scopeValue: "gpt-4o", limitUsd: "0.01", action: "downgrade", downgradeTo: "gpt-4o-mini" });
+    // room for one downgraded call (about 0.0012), not two
+    const onMini = await makeBudget(org.id, { name: "mini cap", scopeType: "model", scopeValue: "gpt-4o-mini", limitUsd: "0.002" });
+    const body = { ...call, estimate: { inputTokens: 4000, outputTokens: 1000 } };
+    expect((await check(key, body)).body).toMatchObject({ decision: "downgrade", model: "gpt-4o-mini" });
+    const first = (await check(key, { ...body, reserve: true })).body;
+    expect(first).toMatchObject({ decision: "downgrade", model: "gpt-4o-mini", reservationId: expect.stringMatching(/^rsv_/) });
+    const { rows } = await pool().query("SELECT hold_budget_ids FROM reservations WHERE id = $1", [first.reservationId]);
+    expect(rows[0].hold_budget_ids).toEqual([onMini.id]);
+    expect(await ledger(onMini.id)).toEqual({ spent: "0.000000000", reserved: first.estimatedCostUsd });
+    expect(await ledger(onGpt4o.id)).toEqual({ spent: "0.000000000", reserved: "0.000000000" });
+    // the second downgraded call would pass the cheaper model's hard cap: refused, read-only and reserving alike
+    for (const reserve of [false, true]) {
+      const { body: second } = await check(key, { ...body, reserve });
+      expect(second).toMatchObject({ decision: "deny", allowed: false });
+      expect(second.reason).toContain("'mini cap' (hard cap)");
+    }
+    expect(await ledger(onMini.id)).toEqual({ spent: "0.000000000", reserved: first.estimatedCostUsd });
+  });
+
+  it("the locked path refuses a downgrade the cheaper model's spent hard cap cannot take", async () => {
+    const { org, key } = await setup();
+    const onGpt4o = await makeBudget(org.id, { name: "gpt-4o cap", scopeType: "model", scopeValue: "gpt-4o", limitUsd: "0.01", action: "downgrade", downgradeTo: "gpt-4o-mini" });
+    const onMini = await makeBudget(org.id, { name: "mini cap", scopeType: "model", scopeValue: "gpt-4o-mini", limitUsd: "0.002" });
+    await ingest(key, [makeUsageEvent({ team: "search", model: "gpt-4o-mini", timestamp: new Date().toISOString(), costUsd: "0.002" })]);
+    // the gpt-4o cap has no ledger yet: the batch goes through the locked path
+    const { body } = await check(key, { ...call, estimate: { inputTokens: 4000, outputTokens: 1000 }, reserve: true });
+    expect(body).toMatchObject({ decision: "deny", allowed: false });
+    expect(body.reason).toContain("'mini cap' (hard cap)");
+    expect(await ledger(onMini.id)).toEqual({ spent: "0.002000000", reserved: "0.000000000" });
+    expect(await ledger(onGpt4o.id)).toEqual({ spent: "0.000000000", reserved: "0.000000000" });
+    expect((await pool().query("SELECT count(*)::int AS n FROM reservations WHERE org_id = $1", [org.id])).rows[0].n).toBe(0);
+  });
+
   it("counts a trace's reservations against its agent guard, within one batch too", async () => {
     const { org, key } = await setup();
     await makeBudget(org.id, { name: "agents", limitUsd: "1000", agentMaxSteps: 2 });

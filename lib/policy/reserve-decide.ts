@@ -11,11 +11,30 @@ import { evaluatePolicy, type PolicyInput, type PolicyOutcome } from "./evaluate
 import { periodBounds } from "./period";
 import { traceUsage } from "./trace-usage";
 
-export type ReserveRequest = { orgId: string; timeZone: string; call: CallScope; input: PolicyInput; traceId: string | null; ttlSeconds: number };
-export type ReserveResult = { outcome: PolicyOutcome; budgets: CurrentBudget[]; reservationId: string | null };
+/** `callOn(model)`: the same call made on another model (a downgrade's), for the budgets it matches. */
+export type ReserveRequest = { orgId: string; timeZone: string; call: CallScope; callOn: (model: string) => CallScope; input: PolicyInput; traceId: string | null; ttlSeconds: number };
+export type ReserveResult = { outcome: PolicyOutcome<CurrentBudget>; budgets: CurrentBudget[]; reservationId: string | null };
 
-/** One request of the batch: the budgets it matches, with their periods, and the reservation it may get. */
-export type Plan = { request: ReserveRequest; id: string; budgets: BudgetRow[]; periods: { start: Date; end: Date }[]; estimate: bigint };
+type Period = { start: Date; end: Date };
+
+/**
+ * One request of the batch: the budgets it matches, with their periods; the
+ * budgets it would match on each model a downgrade can lead to; every budget
+ * consulted, with its period (the ledgers to lock or to have read); and the
+ * reservation it may get.
+ */
+export type Plan = {
+  request: ReserveRequest;
+  id: string;
+  budgets: BudgetRow[];
+  periods: Period[];
+  downgrades: Map<string, BudgetRow[]>;
+  consulted: { budget: BudgetRow; period: Period }[];
+  estimate: bigint;
+};
+
+/** A reservation's hold: its amount and the ledgers it is on. */
+export type Hold = { plan: Plan; amount: bigint; on: { id: string; periodStart: Date }[] };
 
 export type Key = { orgId: string; budgetId: string; periodStart: Date; periodEnd: Date };
 export const keyOf = (k: { orgId: string; budgetId: string }) => `${k.orgId}\u0000${k.budgetId}`;
@@ -30,22 +49,49 @@ export async function loadBatchBudgets(client: pg.PoolClient, requests: ReserveR
   return new Map(orgIds.map((orgId, i) => [orgId, budgets[i]]));
 }
 
-/** Each request with the budgets it matches, their periods and a new reservation id. */
+/** The budgets the call matches on every model its budgets' downgrades lead to, following downgrades of those too. */
+function downgradeBudgets(all: BudgetRow[], request: ReserveRequest, budgets: BudgetRow[]): Map<string, BudgetRow[]> {
+  const byModel = new Map<string, BudgetRow[]>();
+  let pending = budgets;
+  while (pending.length > 0) {
+    const next: BudgetRow[] = [];
+    for (const { downgradeTo: model } of pending) {
+      if (model === null || model === request.call.model || byModel.has(model)) continue;
+      const call = request.callOn(model);
+      const on = all.filter((b) => budgetMatches(b, call));
+      byModel.set(model, on);
+      next.push(...on);
+    }
+    pending = next;
+  }
+  return byModel;
+}
+
+/** Each request with the budgets it matches (and would on a downgrade), their periods and a new reservation id. */
 export function plan(budgetsByOrg: Map<string, BudgetRow[]>, requests: ReserveRequest[]): Plan[] {
   const random = randomBytes(16 * requests.length);
   return requests.map((request, i) => {
-    const budgets = budgetsByOrg.get(request.orgId)!.filter((b) => budgetMatches(b, request.call));
-    return {
-      request,
-      id: `rsv_${random.subarray(16 * i, 16 * (i + 1)).toString("base64url")}`,
-      budgets,
-      periods: budgets.map((b) => periodBounds(b.period, request.input.now, request.timeZone)),
-      estimate: request.input.estimate ?? 0n,
-    };
+    const all = budgetsByOrg.get(request.orgId)!;
+    const budgets = all.filter((b) => budgetMatches(b, request.call));
+    const periodOf = (b: BudgetRow) => periodBounds(b.period, request.input.now, request.timeZone);
+    const periods = budgets.map(periodOf);
+    const downgrades = downgradeBudgets(all, request, budgets);
+    const consulted = budgets.map((budget, j) => ({ budget, period: periods[j] }));
+    const seen = new Set(budgets.map((b) => b.id));
+    for (const budget of [...downgrades.values()].flat()) {
+      if (seen.has(budget.id)) continue;
+      seen.add(budget.id);
+      consulted.push({ budget, period: periodOf(budget) });
+    }
+    return { request, id: `rsv_${random.subarray(16 * i, 16 * (i + 1)).toString("base64url")}`, budgets, periods, downgrades, consulted, estimate: request.input.estimate ?? 0n };
   });
 }
 
-export type Settlement = { denied: Plan[]; reamounted: { plan: Plan; amount: bigint }[]; added: Map<string, { orgId: string; budgetId: string; periodStart: Date; amount: bigint }> };
+/** The ledgers of the budgets a plan holds on before it is decided: those of the call as sent. */
+export const heldAsSent = (p: Plan): Hold["on"] => p.budgets.map((b, i) => ({ id: b.id, periodStart: p.periods[i].start }));
+
+/** `reamounted`: reservations whose amount or ledgers (a downgraded call's) are not those held as sent. */
+export type Settlement = { denied: Plan[]; reamounted: Hold[]; added: Map<string, { orgId: string; budgetId: string; periodStart: Date; amount: bigint }> };
 
 /**
  * Decides the requests one after another against the ledger totals (locked,
@@ -59,17 +105,20 @@ export async function decide(client: pg.PoolClient, plans: Plan[], ledgers: Map<
   for (const p of plans) {
     const { request } = p;
     const perOrg = ledgers.get(request.orgId) ?? new Map<string, Ledger>();
-    const budgets = p.budgets.map((b) => guarded(b, perOrg, request.input.now, request.timeZone));
+    const current = (rows: BudgetRow[]) => rows.map((b) => guarded(b, perOrg, request.input.now, request.timeZone));
+    const budgets = current(p.budgets);
     const traceKey = request.traceId ? `${request.orgId}\u0000${request.traceId}` : null;
-    if (traceKey && budgets.some((b) => b.agentGuard) && !traces.has(traceKey)) traces.set(traceKey, await traceUsage(client, request.orgId, request.traceId!, batchIds));
-    const outcome = evaluatePolicy({ ...request.input, trace: traceKey ? (traces.get(traceKey) ?? null) : null }, budgets);
+    if (traceKey && p.consulted.some((c) => c.budget.agentGuard) && !traces.has(traceKey)) traces.set(traceKey, await traceUsage(client, request.orgId, request.traceId!, batchIds));
+    const outcome = evaluatePolicy({ ...request.input, trace: traceKey ? (traces.get(traceKey) ?? null) : null }, budgets, (model) => current(p.downgrades.get(model)!));
     if (outcome.decision === "deny") {
       settlement.denied.push(p);
       results.push({ outcome, budgets, reservationId: null });
       continue;
     }
-    if (outcome.hold !== p.estimate) settlement.reamounted.push({ plan: p, amount: outcome.hold });
-    for (const b of budgets) {
+    // a downgraded call holds on the budgets it matches on its new model, every one of them locked (or read) and judged
+    const downgraded = outcome.budgets !== budgets;
+    if (outcome.hold !== p.estimate || downgraded) settlement.reamounted.push({ plan: p, amount: outcome.hold, on: outcome.budgets });
+    for (const b of outcome.budgets) {
       perOrg.get(b.id)!.reserved += outcome.hold;
       b.reserved += outcome.hold;
       const key = `${keyOf({ orgId: request.orgId, budgetId: b.id })}\u0000${b.periodStart.getTime()}`;
@@ -79,19 +128,21 @@ export async function decide(client: pg.PoolClient, plans: Plan[], ledgers: Map<
     }
     const trace = traceKey ? traces.get(traceKey) : undefined;
     if (trace) traces.set(traceKey!, { steps: trace.steps + 1, cost: trace.cost + outcome.hold });
-    results.push({ outcome, budgets, reservationId: p.id });
+    results.push({ outcome, budgets: downgraded ? current(p.budgets) : budgets, reservationId: p.id });
   }
   return { results, settlement };
 }
 
-/**
- * The values of HOLD_SQL (reserve-sql.ts) for reservations held at
- * `amount`. Instants go as ISO strings (pg's own formatting of a Date costs more).
- */
-export function reservationValues(holds: { plan: Plan; amount: bigint }[]): unknown[] {
+/** The ledgers of holds, as array literals: budget ids, and period starts as ISO strings (pg's own formatting of a Date costs more). */
+export function holdLedgerValues(holds: Hold[]): [string[], string[]] {
+  return [holds.map((h) => pgArray(h.on.map((b) => b.id))), holds.map((h) => pgArray(h.on.map((b) => b.periodStart.toISOString())))];
+}
+
+/** The values of HOLD_SQL (reserve-sql.ts) for reservations held at `amount` on the ledgers `on`. */
+export function reservationValues(holds: Hold[]): unknown[] {
   const r = holds.map((h) => h.plan.request);
   return [
     r.map((x) => x.orgId), holds.map((h) => h.plan.id), holds.map((h) => formatUsd(h.amount)), r.map((x) => x.traceId), r.map((x) => x.call.apiKeyId), r.map((x) => x.ttlSeconds),
-    holds.map((h) => pgArray(h.plan.budgets.map((b) => b.id))), holds.map((h) => pgArray(h.plan.periods.map((x) => x.start.toISOString()))),
+    ...holdLedgerValues(holds),
   ];
 }

@@ -25,6 +25,7 @@ async function setup(limitUsd: string, ledger?: { spent: string; reserved: strin
   const request = (estimateUsd: string): ReserveRequest => ({
     orgId: org.id, timeZone: "UTC", traceId: null, ttlSeconds: 600,
     call: { teamId: null, feature: "answer", model: "gpt-4o", pricedModel: null, apiKeyId: "key_1" },
+    callOn: (model) => ({ teamId: null, feature: "answer", model, pricedModel: null, apiKeyId: "key_1" }),
     input: { model: "gpt-4o", estimate: parseUsd(estimateUsd), estimateOn: () => null, trace: null, now },
   });
   return { org, budget, start, request };

@@ -35,10 +35,10 @@ async function read(client: pg.PoolClient, requests: ReserveRequest[], now: numb
   };
 }
 
-/** Every ledger the batch would hold on exists, for the request's period, and no request needs its trace read under a lock. */
+/** Every ledger the batch would consult (and so may hold on) exists, for the request's period, and no request needs its trace read under a lock. */
 function decidable(plans: Plan[], ledgersByOrg: Map<string, Map<string, Ledger>>): boolean {
-  return plans.every(({ request, budgets, periods }) =>
-    budgets.every((b, i) => ledgersByOrg.get(request.orgId)?.get(b.id)?.periodStart === periods[i].start.getTime() && !(b.agentGuard && request.traceId)),
+  return plans.every(({ request, consulted }) =>
+    consulted.every(({ budget, period }) => ledgersByOrg.get(request.orgId)?.get(budget.id)?.periodStart === period.start.getTime() && !(budget.agentGuard && request.traceId)),
   );
 }
 
@@ -58,7 +58,7 @@ export async function reserveOptimistically(requests: ReserveRequest[]): Promise
     const plans = plan(budgetsByOrg, requests);
     if (expiredHolds || !decidable(plans, ledgersByOrg)) return { reserved: null, budgetsByOrg };
     const { results, settlement } = await decide(client, plans, ledgersByOrg);
-    const holds = plans.flatMap((p, i) => (results[i].reservationId ? [{ plan: p, amount: results[i].outcome.hold }] : []));
+    const holds = plans.flatMap((p, i) => (results[i].reservationId ? [{ plan: p, amount: results[i].outcome.hold, on: results[i].outcome.budgets }] : []));
     const added = [...settlement.added.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, x]) => x);
     try {
       await client.query({ name: "policy-apply-optimistic", text: APPLY_OPTIMISTIC_SQL, values: [

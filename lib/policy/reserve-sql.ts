@@ -69,9 +69,11 @@ SELECT r.org_id, h.budget_id, h.period_start, sum(r.estimate_usd)::text AS amoun
 
 /**
  * The decisions: denied reservations dropped (their holds go with them), a
- * downgraded one re-amounted to the cheaper model's estimate, the allowed
- * holds added to the ledgers, and the notification.
- * $1-$2 denied (org, id); $3-$5 re-amounted (org, id, amount);
+ * downgraded one re-amounted to the cheaper model's estimate and moved to the
+ * ledgers of the budgets the cheaper call matches, the allowed holds added to
+ * the ledgers, and the notification.
+ * $1-$2 denied (org, id); $3-$5 re-amounted (org, id, amount), $10-$11 their
+ * hold budget ids and period starts (array literals);
  * $6-$9 ledger additions (org, budget, period start, amount).
  */
 export const SETTLE_SQL = `
@@ -80,8 +82,8 @@ WITH dropped AS (
    WHERE r.org_id = d.org_id AND r.id = d.id
 ),
 reamounted AS (
-  UPDATE reservations r SET estimate_usd = x.amount
-    FROM unnest($3::text[], $4::text[], $5::numeric[]) AS x(org_id, id, amount)
+  UPDATE reservations r SET estimate_usd = x.amount, hold_budget_ids = x.b::text[], hold_period_starts = x.p::timestamptz[]
+    FROM unnest($3::text[], $4::text[], $5::numeric[], $10::text[], $11::text[]) AS x(org_id, id, amount, b, p)
    WHERE r.org_id = x.org_id AND r.id = x.id
 ),
 held AS (

@@ -14,20 +14,20 @@ import { sentTogether, withTransactionEndingIn } from "@/lib/ingest/with-transac
 import { formatUsd, parseUsd } from "@/lib/money";
 import type { BudgetRow, Ledger } from "./budget-rows";
 import { invalidateBudgetState } from "./budget-state";
-import { decide, type Key, keyOf, loadBatchBudgets, plan, type Plan, type Reserved, reservationValues, type ReserveRequest, type ReserveResult, type Settlement } from "./reserve-decide";
+import { decide, heldAsSent, holdLedgerValues, type Key, keyOf, loadBatchBudgets, plan, type Plan, type Reserved, reservationValues, type ReserveRequest, type ReserveResult, type Settlement } from "./reserve-decide";
 import { reserveOptimistically } from "./reserve-optimistic";
 import { EXPIRED_HOLDS_SQL, HOLD_SQL, LOCK_LEDGERS_SQL, SETTLE_SQL } from "./reserve-sql";
 
 /** Inserts every reservation of the batch, held at its estimate (settle() drops or re-amounts it). */
 async function holdAll(client: pg.PoolClient, plans: Plan[]): Promise<void> {
-  await client.query({ name: "policy-hold", text: HOLD_SQL, values: reservationValues(plans.map((p) => ({ plan: p, amount: p.estimate }))) });
+  await client.query({ name: "policy-hold", text: HOLD_SQL, values: reservationValues(plans.map((p) => ({ plan: p, amount: p.estimate, on: heldAsSent(p) }))) });
 }
 
 /** The locked ledgers by organisation, then budget. */
 async function lockLedgers(client: pg.PoolClient, plans: Plan[]): Promise<Map<string, Map<string, Ledger>>> {
   const keys = new Map<string, Key>();
-  for (const { request, budgets, periods } of plans) {
-    budgets.forEach((b, i) => keys.set(keyOf({ orgId: request.orgId, budgetId: b.id }), { orgId: request.orgId, budgetId: b.id, periodStart: periods[i].start, periodEnd: periods[i].end }));
+  for (const { request, consulted } of plans) {
+    for (const { budget, period } of consulted) keys.set(keyOf({ orgId: request.orgId, budgetId: budget.id }), { orgId: request.orgId, budgetId: budget.id, periodStart: period.start, periodEnd: period.end });
   }
   const byOrg = new Map<string, Map<string, Ledger>>();
   if (keys.size === 0) return byOrg;
@@ -60,6 +60,7 @@ function settle(client: pg.PoolClient, { denied, reamounted, added }: Settlement
     denied.map((p) => p.request.orgId), denied.map((p) => p.id),
     reamounted.map((r) => r.plan.request.orgId), reamounted.map((r) => r.plan.id), reamounted.map((r) => formatUsd(r.amount)),
     a.map((x) => x.orgId), a.map((x) => x.budgetId), a.map((x) => x.periodStart.toISOString()), a.map((x) => formatUsd(x.amount)),
+    ...holdLedgerValues(reamounted),
   ] });
 }
 
