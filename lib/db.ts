@@ -17,7 +17,7 @@ function createPrisma(pool: pg.Pool) {
 }
 
 export type Prisma = ReturnType<typeof createPrisma>;
-type Db = { pool: pg.Pool; prisma: Prisma; pipelined?: pg.Pool };
+type Db = { pool: pg.Pool; prisma: Prisma; pipelined?: pg.Pool; probe?: pg.Pool };
 
 const holder = globalThis as unknown as { __finopsDb?: Db; __finopsDbActivity?: number };
 
@@ -38,6 +38,9 @@ function newPool(config: pg.PoolConfig): pg.Pool {
   const pool = new pg.Pool({ connectionString: env().DATABASE_URL, connectionTimeoutMillis: 5_000, ...config });
   // An idle client losing its connection must not crash the process.
   pool.on("error", (err) => console.error("postgres pool error:", err.message));
+  // Nor a client losing it while checked out (a query hung, then the connection dropped): the pool
+  // listens only to idle clients, and the error already fails that client's queries.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   pool.on("connect", markActivity);
   pool.on("release", markActivity);
   return pool;
@@ -74,6 +77,18 @@ export function pipelinedPool(): pg.Pool {
   return current.pipelined;
 }
 
+/**
+ * One connection for liveness probes (lib/policy/storage-probe.ts), apart
+ * from the pools, whose connections a busy database may all keep occupied.
+ * A probe that gets no answer within a second fails and its connection is
+ * dropped (the pool discards a client whose query failed).
+ */
+export function probePool(): pg.Pool {
+  const current = db();
+  current.probe ??= newPool({ max: 1, query_timeout: 1_000 });
+  return current.probe;
+}
+
 /** Closes the pool (graceful shutdown, scripts, tests). */
 export async function closeDb(): Promise<void> {
   const current = holder.__finopsDb;
@@ -81,7 +96,7 @@ export async function closeDb(): Promise<void> {
   if (current) {
     await current.prisma.$disconnect();
     if (!current.pool.ended) await current.pool.end();
-    if (current.pipelined && !current.pipelined.ended) await current.pipelined.end();
+    for (const extra of [current.pipelined, current.probe]) if (extra && !extra.ended) await extra.end();
   }
 }
 

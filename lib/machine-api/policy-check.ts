@@ -7,7 +7,7 @@ import { sendJsonPayload } from "@/lib/http/node-response";
 import { readBody } from "@/lib/http/read-body";
 import { validationError } from "@/lib/http/zod-error";
 import { checkPolicy } from "@/lib/policy/check-policy";
-import { StorageTimeout, withinTime } from "@/lib/policy/within-time";
+import { StorageDeadline, StorageTimeout } from "@/lib/policy/within-time";
 import { PolicyCheckBody, type PolicyCheckResponse } from "@/lib/schemas/budgets";
 import { machineRateLimiter } from "./rate-limit";
 
@@ -15,16 +15,17 @@ const MAX_BODY = 64 * 1024;
 
 /**
  * A key not held in memory: while PostgreSQL cannot answer, a key this process saw valid keeps its
- * fail-mode answers; an unknown key waits for PostgreSQL (then 401 or 503).
+ * fail-mode answers (its wait counts against the check's time for storage); an unknown key waits for
+ * PostgreSQL (then 401 or 503), and the check's time starts after it.
  */
-async function authenticate(header: string | undefined) {
+async function authenticate(header: string | undefined, storage: StorageDeadline) {
   const authenticating = authenticateApiKey(header, "policy");
+  const known = lastKnownPrincipal(header, "policy");
+  if (!known) return authenticating;
   try {
-    return await withinTime(authenticating);
+    return await storage.within(authenticating);
   } catch (err) {
-    const known = err instanceof StorageTimeout || isStorageUnavailable(err) ? lastKnownPrincipal(header, "policy") : null;
-    if (known) return known;
-    if (err instanceof StorageTimeout) return authenticating;
+    if (err instanceof StorageTimeout || isStorageUnavailable(err)) return known;
     throw err;
   }
 }
@@ -67,8 +68,9 @@ function payloadOf(answer: PolicyCheckResponse): string | Buffer {
 }
 
 export async function postPolicyCheck(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const principal = cachedPrincipal(req.headers.authorization, "policy") ?? (await authenticate(req.headers.authorization));
+  const storage = new StorageDeadline();
+  const principal = cachedPrincipal(req.headers.authorization, "policy") ?? (await authenticate(req.headers.authorization, storage));
   machineRateLimiter.take(principal.keyId);
   const body = parseBody((await readBody(req, MAX_BODY)).toString("utf8"));
-  sendJsonPayload(res, 200, payloadOf(await checkPolicy(principal, body)));
+  sendJsonPayload(res, 200, payloadOf(await checkPolicy(principal, body, storage)));
 }

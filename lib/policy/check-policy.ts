@@ -18,7 +18,7 @@ import { evaluatePolicy, type PolicyInput } from "./evaluate-policy";
 import { reserveBatch } from "./reserve";
 import type { ReserveRequest, ReserveResult } from "./reserve-decide";
 import { traceUsage } from "./trace-usage";
-import { StorageTimeout, withinTime } from "./within-time";
+import { StorageDeadline, StorageTimeout } from "./within-time";
 import { pool } from "@/lib/db";
 
 const TTL_SECONDS = Number(process.env.RESERVATION_TTL_SECONDS ?? 600);
@@ -117,19 +117,20 @@ function answer(input: PolicyInput, result: ReserveResult, budgets: PolicyBudget
 const denying = new Set<string>();
 
 /** The denial that budget state in memory gives a reserving call, without a transaction; null when it may be allowed. */
-async function deniedFromMemory(ctx: OrgContext, call: CallScope, body: PolicyCheckBody, now: Date): Promise<PolicyCheckResponse | null> {
+async function deniedFromMemory(ctx: OrgContext, call: CallScope, body: PolicyCheckBody, now: Date, storage: StorageDeadline): Promise<PolicyCheckResponse | null> {
   const state = denying.has(ctx.orgId) ? peekBudgetState(ctx.orgId) : undefined;
   // an expired hold still counted in memory must not refuse anyone (the locked path leaves it out)
   if (!state || (state.holdsExpireAt !== null && now.getTime() >= state.holdsExpireAt)) return null;
-  const response = await check(ctx, state, call, body, now);
+  const response = await check(ctx, state, call, body, now, storage);
   return response.decision === "deny" ? response : null;
 }
 
-async function reserve(ctx: OrgContext, call: CallScope, body: PolicyCheckBody, now: Date): Promise<PolicyCheckResponse> {
-  const denied = await deniedFromMemory(ctx, call, body, now);
+async function reserve(ctx: OrgContext, call: CallScope, body: PolicyCheckBody, now: Date, storage: StorageDeadline): Promise<PolicyCheckResponse> {
+  const denied = await deniedFromMemory(ctx, call, body, now, storage);
   if (denied) return denied;
   const input = policyInput(ctx, body, now);
-  const [result] = await withinTime(
+  // on a timeout the batch still commits, once: see within-time.ts for the hold it leaves
+  const [result] = await storage.within(
     reservations.submit([{ orgId: ctx.orgId, timeZone: ctx.timeZone, call, callOn: callOn(ctx, body, call, now), input, traceId: body.traceId ?? null, ttlSeconds: TTL_SECONDS }]),
   );
   if (result.outcome.decision !== "deny") denying.delete(ctx.orgId);
@@ -146,7 +147,7 @@ async function reserve(ctx: OrgContext, call: CallScope, body: PolicyCheckBody, 
  * trace, nor the current second (a retry time), nor budgets of a downgrade's
  * model (the match does not track their periods) is kept for the same call.
  */
-async function check(ctx: OrgContext, state: BudgetState, call: CallScope, body: PolicyCheckBody, now: Date): Promise<PolicyCheckResponse> {
+async function check(ctx: OrgContext, state: BudgetState, call: CallScope, body: PolicyCheckBody, now: Date, storage: StorageDeadline): Promise<PolicyCheckResponse> {
   const match = matchFor(state, ctx, callShape(call), now, () => {
     const budgets = state.budgets.filter((b) => budgetMatches(b, call)).map((b) => guarded(b, state.ledgers, now, ctx.timeZone));
     return { budgets, states: budgetStates(ctx, budgets) };
@@ -156,7 +157,7 @@ async function check(ctx: OrgContext, state: BudgetState, call: CallScope, body:
   const kept = shape === null ? undefined : match.answers.get(shape);
   if (kept) return kept;
   const input = policyInput(ctx, body, now);
-  if (traced) input.trace = await withinTime(traceUsage(pool(), ctx.orgId, body.traceId!));
+  if (traced) input.trace = await storage.within(traceUsage(pool(), ctx.orgId, body.traceId!));
   const on = callOn(ctx, body, call, now);
   let downgraded = false;
   const budgetsOn = (model: string) => {
@@ -168,15 +169,16 @@ async function check(ctx: OrgContext, state: BudgetState, call: CallScope, body:
   return response;
 }
 
-export async function checkPolicy(principal: ApiKeyPrincipal, body: PolicyCheckBody, now = new Date()): Promise<PolicyCheckResponse> {
+/** `storage` bounds the check's waits for PostgreSQL, together with any its caller already made (authentication). */
+export async function checkPolicy(principal: ApiKeyPrincipal, body: PolicyCheckBody, storage = new StorageDeadline(), now = new Date()): Promise<PolicyCheckResponse> {
   let call: CallScope = { teamId: principal.teamId, feature: body.feature, model: body.model, pricedModel: null, apiKeyId: principal.keyId };
   try {
-    // withinTime only around I/O: state already in memory is used at once
-    const ctx = peekOrgContext(principal.orgId) ?? (await withinTime(getOrgContext(principal.orgId)));
+    // storage.within only around I/O: state already in memory is used at once
+    const ctx = peekOrgContext(principal.orgId) ?? (await storage.within(getOrgContext(principal.orgId)));
     call = { ...call, teamId: teamOf(ctx, principal, body.team), pricedModel: pricedModelOf(ctx, body, body.model, now) };
-    if (body.reserve) return await reserve(ctx, call, body, now);
-    const state = peekBudgetState(ctx.orgId) ?? (await withinTime(getBudgetState(ctx.orgId)));
-    return await check(ctx, state, call, body, now);
+    if (body.reserve) return await reserve(ctx, call, body, now, storage);
+    const state = peekBudgetState(ctx.orgId) ?? (await storage.within(getBudgetState(ctx.orgId)));
+    return await check(ctx, state, call, body, now, storage);
   } catch (err) {
     if (err instanceof StorageTimeout || isStorageUnavailable(err)) return degraded(principal.orgId, call, body.model);
     throw err;

@@ -234,7 +234,7 @@ describe("POST /api/v1/policy/check", () => {
     });
     const principal = { orgId: org.id, keyId: "key", scopes: ["policy" as const], teamId: null };
     const estimateAt = async (at: string) =>
-      (await checkPolicy(principal, PolicyCheckBody.parse({ model: "gpt-4o", provider: "openai", estimate: { inputTokens: 1_000_000 } }), new Date(at))).estimatedCostUsd;
+      (await checkPolicy(principal, PolicyCheckBody.parse({ model: "gpt-4o", provider: "openai", estimate: { inputTokens: 1_000_000 } }), undefined, new Date(at))).estimatedCostUsd;
     // the same minute, the override's side first: the answer kept for it must not serve the catalog's side
     expect(await estimateAt("2026-12-01T10:15:50Z")).toBe("1.000000000");
     expect(await estimateAt("2026-12-01T10:15:10Z")).toBe("2.500000000");
