@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it, vi } from "vitest";
 import { FinOpsClient } from "./finops-client";
 
@@ -56,13 +58,80 @@ describe("FinOpsClient", () => {
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining("401") }), [expect.objectContaining({ model: "gpt-4o" })]);
   });
 
-  it("answers a check from the server, or per failOpen when it cannot be reached", async () => {
+  it("answers a check from the server, or per failOpen (default: deny) when it cannot be reached", async () => {
     const answer = { decision: "deny", allowed: false, reason: "budget 'x'", model: "gpt-4o", estimatedCostUsd: "1.000000000", budgets: [] };
     const { fn } = fakeFetch([ok(answer), new Error("ECONNREFUSED"), new Error("ECONNREFUSED")]);
-    const open = new FinOpsClient({ baseUrl: "http://finops", apiKey: "k", fetch: fn });
-    expect(await open.check({ model: "gpt-4o" })).toEqual(answer);
+    const closed = new FinOpsClient({ baseUrl: "http://finops", apiKey: "k", fetch: fn });
+    expect(await closed.check({ model: "gpt-4o" })).toEqual(answer);
+    expect(await closed.check({ model: "gpt-4o" })).toMatchObject({ allowed: false, decision: "deny", degraded: true });
+    const open = new FinOpsClient({ baseUrl: "http://finops", apiKey: "k", fetch: fn, failOpen: true });
     expect(await open.check({ model: "gpt-4o" })).toMatchObject({ allowed: true, degraded: true });
-    const closed = new FinOpsClient({ baseUrl: "http://finops", apiKey: "k", fetch: fn, failOpen: false });
-    expect(await closed.check({ model: "gpt-4o" })).toMatchObject({ allowed: false, degraded: true });
   });
+});
+
+/** A policy endpoint on a local port answering each request with the next handler (the last one repeats). */
+async function localServer(handlers: ((res: http.ServerResponse) => void)[]) {
+  let requests = 0;
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on("end", () => handlers[Math.min(requests++, handlers.length - 1)](res));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests: () => requests,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+const ALLOW = { decision: "allow", allowed: true, reason: "within budget", model: "gpt-4o", estimatedCostUsd: "0.010000000", budgets: [] };
+const answerWith = (status: number, body: unknown, headers: Record<string, string> = {}) => (res: http.ServerResponse) => {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(JSON.stringify(body));
+};
+const RATE_LIMITED = (seconds: number) => answerWith(429, { error: { code: "rate_limited" } }, { "retry-after": String(seconds) });
+
+describe("FinOpsClient.check against a local server", () => {
+  it("waits out a 429's Retry-After and uses the answer that follows", async () => {
+    const server = await localServer([RATE_LIMITED(1), answerWith(200, ALLOW)]);
+    const sleeps: number[] = [];
+    const client = new FinOpsClient({ baseUrl: server.url, apiKey: "k", sleep: async (ms) => void sleeps.push(ms) });
+    expect(await client.check({ model: "gpt-4o", reserve: true })).toEqual(ALLOW);
+    expect(sleeps).toEqual([1000]);
+    expect(server.requests()).toBe(2);
+    await server.close();
+  });
+
+  it("stops retrying once Retry-After would pass maxRetryWaitMs, and then denies", async () => {
+    const server = await localServer([RATE_LIMITED(2)]);
+    const sleeps: number[] = [];
+    const client = new FinOpsClient({ baseUrl: server.url, apiKey: "k", maxRetryWaitMs: 5_000, sleep: async (ms) => void sleeps.push(ms) });
+    expect(await client.check({ model: "gpt-4o" })).toMatchObject({ decision: "deny", allowed: false, degraded: true });
+    expect(sleeps).toEqual([2000, 2000]);
+    expect(server.requests()).toBe(3);
+    await server.close();
+  });
+
+  it("denies by default on a 5xx, a timeout or a closed port; allows with failOpen", async () => {
+    const failing = await localServer([answerWith(500, { error: { code: "internal" } })]);
+    const silent = await localServer([() => undefined]);
+    const gone = await localServer([answerWith(200, ALLOW)]);
+    await gone.close();
+    for (const [url, timeoutMs] of [[failing.url, undefined], [silent.url, 100], [gone.url, undefined]] as const) {
+      const closed = new FinOpsClient({ baseUrl: url, apiKey: "k", timeoutMs });
+      expect(await closed.check({ model: "gpt-4o" }), url).toMatchObject({ decision: "deny", allowed: false, degraded: true });
+      const open = new FinOpsClient({ baseUrl: url, apiKey: "k", timeoutMs, failOpen: true });
+      expect(await open.check({ model: "gpt-4o" }), url).toMatchObject({ decision: "allow", allowed: true, degraded: true });
+    }
+    await Promise.all([failing.close(), silent.close()]);
+  });
+
+  it("waits for a server slower than 2 s rather than answering for it", async () => {
+    const server = await localServer([(res) => void setTimeout(() => answerWith(200, { ...ALLOW, decision: "deny", allowed: false })(res), 2_200)]);
+    const client = new FinOpsClient({ baseUrl: server.url, apiKey: "k" });
+    const answer = await client.check({ model: "gpt-4o" });
+    expect(answer).toMatchObject({ decision: "deny", allowed: false });
+    expect(answer.degraded).toBeUndefined();
+    await server.close();
+  }, 10_000);
 });

@@ -45,9 +45,21 @@ export type FinOpsClientOptions = {
   flushIntervalMs?: number;
   /** Attempts per batch before it is given up (onError is called). */
   maxAttempts?: number;
-  /** When the policy endpoint cannot be reached: allow (default) or deny. */
+  /**
+   * When the policy endpoint gives no answer (unreachable, timed out, 5xx, or
+   * still rate limited): deny (default) or allow. A server that answers at
+   * all follows each budget's own fail mode, which the client cannot know.
+   */
   failOpen?: boolean;
+  /**
+   * Per request. Longer than the server takes to answer (from the fail modes
+   * within 100 ms when PostgreSQL hangs, but up to 5 s while PostgreSQL is busy
+   * or a key it has not seen yet waits for a connection), so the server's
+   * answer is used rather than replaced by `failOpen`.
+   */
   timeoutMs?: number;
+  /** How long a check may wait in all for the Retry-After of rate-limited (429) answers before it gives up. */
+  maxRetryWaitMs?: number;
   onError?: (error: Error, events: RecordEvent[]) => void;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
@@ -61,20 +73,36 @@ export class FinOpsClient {
 
   constructor(options: FinOpsClientOptions) {
     this.o = {
-      batchSize: 500, flushIntervalMs: 1_000, maxAttempts: 6, failOpen: true, timeoutMs: 2_000,
+      batchSize: 500, flushIntervalMs: 1_000, maxAttempts: 6, failOpen: false, timeoutMs: 10_000, maxRetryWaitMs: 5_000,
       fetch: globalThis.fetch.bind(globalThis), sleep: (ms) => new Promise((r) => setTimeout(r, ms)), ...options,
       baseUrl: options.baseUrl.replace(/\/+$/, ""),
     };
   }
 
-  /** Asks the policy endpoint; when it cannot be reached, answers per `failOpen`, marked degraded. */
+  /**
+   * Asks the policy endpoint, retrying a 429 after its Retry-After while the
+   * waits fit in `maxRetryWaitMs` (a rate-limited check was not decided, so
+   * asking again reserves nothing twice). With no answer, answers per
+   * `failOpen`, marked degraded.
+   */
   async check(request: CheckRequest): Promise<CheckResponse> {
-    try {
-      const res = await this.post("/api/v1/policy/check", request);
-      if (res.ok) return (await res.json()) as CheckResponse;
-      if (res.status < 500 && res.status !== 429) throw new Error(`policy check refused (${res.status}): ${await res.text()}`);
-    } catch (err) {
-      if (err instanceof Error && err.message.startsWith("policy check refused")) throw err;
+    let waited = 0;
+    for (;;) {
+      let res: Response;
+      try {
+        res = await this.post("/api/v1/policy/check", request);
+        if (res.ok) return (await res.json()) as CheckResponse;
+      } catch {
+        break; // unreachable, timed out, or the answer cut short
+      }
+      if (res.status !== 429) {
+        if (res.status < 500) throw new Error(`policy check refused (${res.status}): ${await res.text()}`);
+        break;
+      }
+      const wait = retryAfterMs(res) ?? 1_000;
+      if (waited + wait > this.o.maxRetryWaitMs) break;
+      waited += wait;
+      await this.o.sleep(wait);
     }
     const allowed = this.o.failOpen;
     return { decision: allowed ? "allow" : "deny", allowed, reason: "the FinOps policy endpoint could not be reached", model: request.model, estimatedCostUsd: null, degraded: true, budgets: [] };
@@ -116,8 +144,7 @@ export class FinOpsClient {
         }
         lastError = new Error(`events refused (${res.status}): ${await res.text()}`);
         if (res.status !== 429 && res.status < 500) break; // a bad request will not get better
-        const retryAfter = Number(res.headers.get("retry-after"));
-        if (retryAfter > 0) wait = retryAfter * 1000;
+        wait = retryAfterMs(res) ?? wait;
       } catch (err) {
         lastError = err as Error;
       }
@@ -134,4 +161,10 @@ export class FinOpsClient {
       signal: AbortSignal.timeout(this.o.timeoutMs),
     });
   }
+}
+
+/** The Retry-After of an answer (seconds), in milliseconds; null when absent or not a positive number. */
+function retryAfterMs(res: Response): number | null {
+  const seconds = Number(res.headers.get("retry-after"));
+  return seconds > 0 ? seconds * 1_000 : null;
 }
