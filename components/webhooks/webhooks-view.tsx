@@ -17,7 +17,8 @@ export function WebhooksView({ timeZone }: { timeZone: string }) {
         {created ? (
           <SecretOnce secret={created.secret} testId="new-webhook-secret" onDone={() => setCreated(null)}>
             <strong>Webhook “{created.name}” created.</strong> Copy its signing secret now: it is shown only once. Your receiver checks each delivery with it:
-            <code> X-FinOps-Signature: sha256=&lt;hex HMAC-SHA256 of the raw body&gt;</code>.
+            <code> X-FinOps-Signature: sha256=&lt;hex HMAC-SHA256 of &quot;&lt;X-FinOps-Timestamp&gt;.&lt;raw body&gt;&quot;&gt;</code>, and refuses a
+            timestamp more than a few minutes old.
           </SecretOnce>
         ) : (
           <CreateWebhookForm onCreated={(secret, name) => setCreated({ secret, name })} />

@@ -60,8 +60,12 @@ const deliveriesOf = (orgId: string) => prisma().webhookDelivery.findMany({ wher
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The signature a receiver expects: HMAC-SHA256 of `<X-FinOps-Timestamp>.<raw body>` with the webhook's secret. */
+const expectedSignature = (secret: string, got: Received) =>
+  `sha256=${createHmac("sha256", secret).update(`${got.headers["x-finops-timestamp"]}.${got.body}`, "utf8").digest("hex")}`;
+
 describe("webhook delivery", () => {
-  it("delivers each new alert, signed with HMAC-SHA256 of the raw body", async () => {
+  it("delivers each new alert, signed with HMAC-SHA256 of the timestamp and the raw body", async () => {
     const org = await alertingOrg();
     const generic = await receiver();
     const slack = await receiver(() => 200);
@@ -72,8 +76,7 @@ describe("webhook delivery", () => {
     expect(await deliverDueWebhooks({ orgIds: [org.id] })).toEqual({ claimed: 2, delivered: 2, retrying: 0, failed: 0 });
     expect(generic.received).toHaveLength(1);
     const [got] = generic.received;
-    const expected = createHmac("sha256", genericHook.secret).update(Buffer.from(got.body, "utf8")).digest("hex");
-    expect(got.headers["x-finops-signature"]).toBe(`sha256=${expected}`);
+    expect(got.headers["x-finops-signature"]).toBe(expectedSignature(genericHook.secret, got));
     expect(Math.abs(Number(got.headers["x-finops-timestamp"]) - Date.now() / 1000)).toBeLessThan(60);
     expect(got.headers["content-type"]).toBe("application/json");
     expect(got.headers["x-finops-event"]).toBe("budget.alert");
@@ -84,7 +87,7 @@ describe("webhook delivery", () => {
 
     const slackBody = JSON.parse(slack.received[0].body);
     expect(slackBody.text).toBe("Budget 'search monthly' reached 50% of $1.00 (month of Nov 2026); $0.60 spent");
-    expect(slack.received[0].headers["x-finops-signature"]).toBe(`sha256=${createHmac("sha256", slackHook.secret).update(slack.received[0].body).digest("hex")}`);
+    expect(slack.received[0].headers["x-finops-signature"]).toBe(expectedSignature(slackHook.secret, slack.received[0]));
 
     const rows = await deliveriesOf(org.id);
     const byHook = new Map(rows.map((d) => [d.webhookId, [d.status, d.attempts, d.lastStatusCode, d.lastError]]));
@@ -174,7 +177,7 @@ describe("webhook delivery", () => {
     expect(delivered).toMatchObject({ event: "webhook.test", status: "delivered", attempts: 1, lastStatusCode: 204, summary: "Test delivery" });
     const body = ok.received[0].body;
     expect(JSON.parse(body)).toMatchObject({ type: "webhook.test", alert: { id: "test", percent: 80 } });
-    expect(ok.received[0].headers["x-finops-signature"]).toBe(`sha256=${createHmac("sha256", good.secret).update(body).digest("hex")}`);
+    expect(ok.received[0].headers["x-finops-signature"]).toBe(expectedSignature(good.secret, ok.received[0]));
 
     expect(await sendTestWebhook({ orgId: org.id, id: broken.webhook.id })).toMatchObject({ status: "failed", lastStatusCode: 404, lastError: "HTTP 404: receiver says no" });
 

@@ -1,4 +1,4 @@
-import { SIGNATURE_HEADER, signBody, TIMESTAMP_HEADER } from "./sign";
+import { SIGNATURE_HEADER, signDelivery, TIMESTAMP_HEADER } from "./sign";
 import type { WebhookEvent } from "./format-payload";
 
 export const DELIVERY_TIMEOUT_MS = 5_000;
@@ -29,7 +29,7 @@ export async function postWebhook(input: {
       headers: {
         "content-type": "application/json",
         "user-agent": "ai-finops-webhooks/1",
-        [SIGNATURE_HEADER]: signBody(input.secret, input.body),
+        [SIGNATURE_HEADER]: signDelivery(input.secret, timestamp, input.body),
         [TIMESTAMP_HEADER]: timestamp,
         "x-finops-event": input.event,
         "x-finops-delivery": input.deliveryId,

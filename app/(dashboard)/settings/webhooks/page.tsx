@@ -19,8 +19,8 @@ export default async function WebhooksPage() {
         </p>
         <h1>Webhooks</h1>
         <p>
-          Every new <Link href="/alerts">alert</Link> is POSTed to each enabled webhook, signed with HMAC-SHA256 of the body (
-          <code>X-FinOps-Signature: sha256=…</code>, <code>X-FinOps-Timestamp</code>) and retried with backoff when it fails.
+          Every new <Link href="/alerts">alert</Link> is POSTed to each enabled webhook, signed with HMAC-SHA256 of its timestamp and body (
+          <code>X-FinOps-Timestamp</code>, <code>X-FinOps-Signature: sha256=…</code> over <code>timestamp.body</code>) and retried with backoff when it fails.
         </p>
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>
