@@ -108,5 +108,9 @@ describe("a new budget's ledger", () => {
     await updateBudget(caller, budget.id, { scope: { type: "team", value: "beta" } });
     const [moved] = await listBudgets({ orgId: org.id, teamIds: null, timeZone: "UTC" });
     expect(moved.current.spentUsd).toBe("7.000000000");
+    // exactly at its limit nothing is left: over (the policy engine refuses every call then)
+    await updateBudget(caller, budget.id, { limitUsd: "7", alertThresholds: [] });
+    const [full] = await listBudgets({ orgId: org.id, teamIds: null, timeZone: "UTC" });
+    expect(full.current).toMatchObject({ remainingUsd: "0.000000000", status: "over" });
   });
 });

@@ -34,7 +34,8 @@ export async function listBudgets(input: { orgId: string; teamIds: string[] | nu
     const reserved = ledger ? parseUsd(ledger.reservedUsd.toFixed(9)) : 0n;
     const used = spent + reserved;
     const reached = reachedThresholds(used, limit, b.alertThresholds.map((t) => t.toNumber()));
-    const status = used > limit ? "over" : reached.length > 0 ? "warning" : "ok";
+    // at its limit a budget has nothing left: the policy engine refuses every call then (evaluate-policy.ts)
+    const status = used >= limit ? "over" : reached.length > 0 ? "warning" : "ok";
     return {
       ...toBudgetDto(b, slugs),
       current: { periodStart: start.toISOString(), periodEnd: end.toISOString(), spentUsd: formatUsd(spent), reservedUsd: formatUsd(reserved), remainingUsd: formatUsd(limit - used), status },

@@ -82,7 +82,8 @@ function judge(b: GuardedBudget, input: PolicyInput): Verdict {
       : { decision: "warn", reason: `no price is known for model '${input.model}'; allowed because ${label} fails open` };
   }
   const projected = b.spent + b.reserved + input.estimate;
-  if (projected > b.limit) {
+  // a budget with nothing left refuses every call, one without an estimate (zero) too
+  if (projected > b.limit || b.spent + b.reserved >= b.limit) {
     const downgraded = b.downgradeTo ? input.estimateOn(b.downgradeTo) : null;
     const downgradeFits = downgraded !== null && (b.mode === "soft" || b.spent + b.reserved + downgraded <= b.limit);
     // a call already on the cheaper model has nothing to downgrade to
