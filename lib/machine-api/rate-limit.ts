@@ -27,7 +27,14 @@ export class RateLimiter {
   }
 }
 
-export const machineRateLimiter = new RateLimiter(
-  Number(process.env.RATE_LIMIT_PER_SECOND ?? 10_000),
-  Number(process.env.RATE_LIMIT_BURST ?? process.env.RATE_LIMIT_PER_SECOND ?? 20_000),
-);
+/** A non-negative number from the environment; anything else stops the start (a typo must not turn limiting off). */
+export function rateSetting(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === "") return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number (0 turns rate limiting off), not '${value}'.`);
+  return n;
+}
+
+const perSecond = rateSetting("RATE_LIMIT_PER_SECOND", process.env.RATE_LIMIT_PER_SECOND, 10_000);
+
+export const machineRateLimiter = new RateLimiter(perSecond, rateSetting("RATE_LIMIT_BURST", process.env.RATE_LIMIT_BURST, process.env.RATE_LIMIT_PER_SECOND ? perSecond : 20_000));
