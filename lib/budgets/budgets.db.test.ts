@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/permissions";
-import { prisma } from "@/lib/db";
+import { pool, prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Caller } from "@/lib/http/route";
 import { CreateBudgetBody, UpdateBudgetBody } from "@/lib/schemas/budgets";
@@ -112,5 +112,24 @@ describe("a new budget's ledger", () => {
     await updateBudget(caller, budget.id, { limitUsd: "7", alertThresholds: [] });
     const [full] = await listBudgets({ orgId: org.id, teamIds: null, timeZone: "UTC" });
     expect(full.current).toMatchObject({ remainingUsd: "0.000000000", status: "over" });
+  });
+});
+
+describe("alerts a budget has already reached", () => {
+  it("are raised when the budget is created past them, or its limit is lowered below its spend, once each", async () => {
+    const { org } = await makeOrg();
+    const { ingestEvents } = await import("@/lib/ingest/ingest-events");
+    const { makeUsageEvent } = await import("@/tests/factories");
+    const principal = { orgId: org.id, keyId: "k", scopes: ["ingest" as const], teamId: null };
+    const events = [makeUsageEvent({ team: "alpha", timestamp: new Date().toISOString(), costUsd: "9" })];
+    await ingestEvents({ principal, body: Buffer.from(JSON.stringify({ events })), contentType: "application/json" });
+    const caller = callerAs(org.id, "finance");
+    const budget = await createBudget(caller, body({ limitUsd: "10", alertThresholds: [0.5, 0.8] }));
+    const alertsOf = async () =>
+      (await pool().query("SELECT kind, threshold::float8 AS threshold FROM alerts WHERE org_id = $1 AND budget_id = $2 ORDER BY threshold", [org.id, budget.id])).rows;
+    expect(await alertsOf()).toEqual([{ kind: "threshold", threshold: 0.5 }, { kind: "threshold", threshold: 0.8 }]);
+    await updateBudget(caller, budget.id, { limitUsd: "9" });
+    await updateBudget(caller, budget.id, { name: "renamed" });
+    expect(await alertsOf()).toEqual([{ kind: "threshold", threshold: 0.5 }, { kind: "threshold", threshold: 0.8 }, { kind: "cap", threshold: 1 }]);
   });
 });

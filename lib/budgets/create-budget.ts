@@ -2,6 +2,7 @@ import type { Caller } from "@/lib/http/route";
 import type { BudgetDto, CreateBudgetBody } from "@/lib/schemas/budgets";
 import { assertMayWriteBudget } from "./authorize-budget";
 import { teamSlugs, writeBudget } from "./budget-writes";
+import { raiseReachedAlerts } from "./raise-reached-alerts";
 import { rebuildCurrentLedger } from "./rebuild-ledger";
 import { resolveScope } from "./resolve-scope";
 import { toBudgetDto } from "./to-budget-dto";
@@ -18,6 +19,7 @@ export async function createBudget(caller: Caller, body: CreateBudgetBody): Prom
       },
     });
     await rebuildCurrentLedger(tx, caller.orgId, created);
+    await raiseReachedAlerts(tx, caller.orgId, created);
     const dto = toBudgetDto(created, await teamSlugs(tx, caller.orgId));
     return { result: dto, audit: { action: "budget.create", entityType: "budget", entityId: created.id, after: dto } };
   });

@@ -1,6 +1,5 @@
-import { periodBounds } from "@/lib/policy/period";
 import { REBUILD_LEDGER_SQL } from "@/lib/policy/ledger-upsert-sql";
-import type { Tx } from "./budget-writes";
+import { type BudgetPeriodOf, currentPeriodOf, type Tx } from "./budget-writes";
 
 /**
  * Sets the current period's ledger of a budget to what its scope already
@@ -8,8 +7,7 @@ import type { Tx } from "./budget-writes";
  * Events stored while this transaction is open are added by ingest once it
  * commits; the sum is taken last to keep that window short.
  */
-export async function rebuildCurrentLedger(tx: Tx, orgId: string, budget: { id: string; period: "day" | "week" | "month" | "quarter" }, now = new Date()): Promise<void> {
-  const org = await tx.organization.findUniqueOrThrow({ where: { id: orgId }, select: { timeZone: true } });
-  const { start, end } = periodBounds(budget.period, now, org.timeZone);
+export async function rebuildCurrentLedger(tx: Tx, orgId: string, budget: BudgetPeriodOf, now = new Date()): Promise<void> {
+  const { start, end } = await currentPeriodOf(tx, orgId, budget, now);
   await tx.$executeRawUnsafe(REBUILD_LEDGER_SQL, orgId, budget.id, start, end);
 }

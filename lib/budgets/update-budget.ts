@@ -3,6 +3,7 @@ import type { Caller } from "@/lib/http/route";
 import type { BudgetDto, UpdateBudgetBody } from "@/lib/schemas/budgets";
 import { assertMayWriteBudget } from "./authorize-budget";
 import { type Tx, teamSlugs, writeBudget } from "./budget-writes";
+import { raiseReachedAlerts } from "./raise-reached-alerts";
 import { rebuildCurrentLedger } from "./rebuild-ledger";
 import { resolveScope } from "./resolve-scope";
 import { toBudgetDto } from "./to-budget-dto";
@@ -42,6 +43,7 @@ export async function updateBudget(caller: Caller, id: string, body: UpdateBudge
       },
     });
     if (scope || (body.period && body.period !== before.period)) await rebuildCurrentLedger(tx, caller.orgId, updated);
+    await raiseReachedAlerts(tx, caller.orgId, updated);
     const after = toBudgetDto(updated, slugs);
     return { result: after, audit: { action: "budget.update", entityType: "budget", entityId: id, before: toBudgetDto(before, slugs), after } };
   });
