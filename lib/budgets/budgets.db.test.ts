@@ -133,3 +133,24 @@ describe("alerts a budget has already reached", () => {
     expect(await alertsOf()).toEqual([{ kind: "threshold", threshold: 0.5 }, { kind: "threshold", threshold: 0.8 }, { kind: "cap", threshold: 1 }]);
   });
 });
+
+describe("a budget write beside ingest", () => {
+  it("waits for transactions writing ledgers to commit before it counts the spend, so none of theirs is missed", async () => {
+    const { org } = await makeOrg();
+    const writer = await pool().connect();
+    try {
+      // an ingest transaction, mid-way: it holds the lock its ledger upsert takes
+      await writer.query("BEGIN");
+      await writer.query("LOCK TABLE budget_ledgers IN ROW EXCLUSIVE MODE");
+      let created = false;
+      const creating = createBudget(callerAs(org.id, "finance"), body()).then(() => (created = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(created).toBe(false);
+      await writer.query("COMMIT");
+      await creating;
+      expect(created).toBe(true);
+    } finally {
+      writer.release();
+    }
+  });
+});
