@@ -148,8 +148,9 @@ async function reserve(ctx: OrgContext, call: CallScope, body: PolicyCheckBody, 
  * model (the match does not track their periods) is kept for the same call.
  */
 async function check(ctx: OrgContext, state: BudgetState, call: CallScope, body: PolicyCheckBody, now: Date, storage: StorageDeadline): Promise<PolicyCheckResponse> {
+  const matching = (c: CallScope) => state.budgets.filter((b) => budgetMatches(b, c)).map((b) => guarded(b, state.ledgers, now, ctx.timeZone));
   const match = matchFor(state, ctx, callShape(call), now, () => {
-    const budgets = state.budgets.filter((b) => budgetMatches(b, call)).map((b) => guarded(b, state.ledgers, now, ctx.timeZone));
+    const budgets = matching(call);
     return { budgets, states: budgetStates(ctx, budgets) };
   });
   const traced = body.traceId !== undefined && match.budgets.some((b) => b.agentGuard);
@@ -162,7 +163,7 @@ async function check(ctx: OrgContext, state: BudgetState, call: CallScope, body:
   let downgraded = false;
   const budgetsOn = (model: string) => {
     downgraded = true;
-    return state.budgets.filter((b) => budgetMatches(b, on(model))).map((b) => guarded(b, state.ledgers, now, ctx.timeZone));
+    return matching(on(model));
   };
   const response = answer(input, { outcome: evaluatePolicy(input, match.budgets, budgetsOn), budgets: match.budgets, reservationId: null }, match.states);
   if (shape !== null && response.retryAfterSeconds === undefined && !downgraded) keepAnswer(match, shape, response);
