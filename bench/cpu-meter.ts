@@ -6,7 +6,7 @@ import { machineSeconds, processSeconds, treeSeconds } from "./process-tree";
 
 
 /** CPU seconds of every process of the PostgreSQL server `db` is connected to. */
-async function postgresSeconds(db: pg.ClientBase): Promise<Map<number, number>> {
+export async function postgresSeconds(db: pg.ClientBase): Promise<Map<number, number>> {
   const { rows } = await db.query<{ pid: number }>("SELECT pid FROM pg_stat_activity");
   return new Map(rows.map(({ pid }) => [pid, processSeconds(pid)]));
 }
