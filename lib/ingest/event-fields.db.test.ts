@@ -47,6 +47,11 @@ describe("event fields (API.md)", () => {
     ["customerId and userId", { customerId: "acme", userId: "u-7" }, { customer_id: "acme", user_id: "u-7" }],
     ["valueUsd", { valueUsd: "3.5" }, { value: "3.500000000" }],
     ["metadata", { metadata: { region: "eu", tier: "gold" } }, { metadata: { region: "eu", tier: "gold" } }],
+    [
+      "text COPY must escape (backslash, tab, newline, carriage return) and text it must not touch",
+      { metadata: { note: 'tab\there\nline\\back "q" \r \\N é 😀' }, customerId: "cust\\01\ttab", traceId: "t\nx" },
+      { metadata: { note: 'tab\there\nline\\back "q" \r \\N é 😀' }, customer_id: "cust\\01\ttab", trace_id: "t\nx" },
+    ],
     ["reasoning tokens", { usage: { inputTokens: 10, outputTokens: 100, reasoningTokens: 80 } }, { output_tokens: 100, reasoning_tokens: 80 }],
   ])("stores %s", async (_name, fields, expected) => {
     const event = makeUsageEvent(fields);

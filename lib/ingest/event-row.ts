@@ -1,12 +1,14 @@
 import type { Columns } from "./store-rows";
 
-// One usage event as stored: validated, priced, team still named by slug
-// (resolved to its id inside the storing statement).
+// One usage event as stored: validated, priced, team named by slug, and by
+// id when this process knows it (then the row can be stored by COPY; else
+// the storing statement resolves the slug).
 export type EventRow = {
   orgId: string;
   eventId: string;
   ts: Date;
   teamSlug: string;
+  teamId: string | null;
   feature: string;
   provider: string;
   model: string;

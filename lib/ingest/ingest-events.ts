@@ -5,8 +5,9 @@ import { EVENT_COLUMNS, type EventRow } from "./event-row";
 import { GroupCommit } from "./group-commit";
 import { groupCommitOptions, ingestBody, type IngestRequest, type ItemPipeline } from "./ingest-items";
 import { priceEvent } from "./price-event";
-import { SETTLE_RESERVATIONS_SQL, STORE_EVENTS_SQL } from "./store-events-sql";
-import { type Inserted, type Pending, storeRows } from "./store-rows";
+import { copyLine } from "@/lib/pg-copy-text";
+import { COPY_EVENTS_SQL, SETTLE_RESERVATIONS_SQL, STORE_EVENTS_SQL, STORED_EVENT_COLUMNS } from "./store-events-sql";
+import { type CopyRows, type Inserted, type Pending, storeRows } from "./store-rows";
 
 const NO_USAGE = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 };
 
@@ -22,10 +23,16 @@ async function settleReservations(client: pg.PoolClient, inserted: Inserted<Even
   ]);
 }
 
+/** The fields of COPY_EVENTS_SQL's columns: the stored columns, then team_id. */
+const COPY_FIELDS: (keyof EventRow)[] = [...STORED_EVENT_COLUMNS.map(([, , field]) => field), "teamId"];
+
+/** Events whose team id is known go by COPY. */
+const COPY_EVENTS: CopyRows<EventRow> = { sql: COPY_EVENTS_SQL, line: (row) => (row.teamId === null ? null : copyLine(row, COPY_FIELDS)) };
+
 async function flush(items: Pending<EventRow>[]): Promise<boolean[]> {
-  // budget alerts are raised by the storing statement; reservations to settle need a statement more
+  // budget alerts are raised by the storing statement's trigger; reservations to settle need a statement more
   const settles = items.some((i) => i.row.reservationId) ? settleReservations : undefined;
-  const stored = await storeRows(items, STORE_EVENTS_SQL, EVENT_COLUMNS, (row) => row.eventId, settles);
+  const stored = await storeRows(items, STORE_EVENTS_SQL, EVENT_COLUMNS, (row) => row.eventId, settles, COPY_EVENTS);
   // ledgers may have changed: this process stops using its copy at once
   for (const orgId of new Set(items.map((i) => i.row.orgId))) invalidateBudgetState(orgId);
   return stored;
@@ -41,7 +48,7 @@ export const eventPipeline: ItemPipeline<typeof EventInput, EventRow> = {
     const usage = e.usage ?? NO_USAGE;
     const cost = priceEvent({ provider: e.provider, model: e.model, at: ts, usage, costUsd: e.costUsd, cacheHit: e.cacheHit }, ctx.resolvePrice);
     return {
-      orgId: ctx.orgId, eventId: e.id, ts, teamSlug, feature: e.feature, provider: e.provider, model: e.model,
+      orgId: ctx.orgId, eventId: e.id, ts, teamSlug, teamId: ctx.teamIdBySlug.get(teamSlug) ?? null, feature: e.feature, provider: e.provider, model: e.model,
       ...usage, ...cost, latencyMs: e.latencyMs ?? null, status: e.status, cacheHit: e.cacheHit,
       traceId: e.traceId ?? null, reservationId: e.reservationId ?? null, promptHash: e.promptHash ?? null,
       customerId: e.customerId ?? null, userId: e.userId ?? null, valueUsd: e.valueUsd ?? null,

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
+import { finished } from "node:stream/promises";
 import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import { pool } from "@/lib/db";
 import { pgArray } from "@/lib/pg-array";
 import { withStatement, withTransaction } from "./with-transaction";
@@ -29,20 +31,30 @@ export function storeSql(build: (onConflict: string) => string, conflictKey: str
   return { plain: build(""), idempotent: build(`ON CONFLICT ${conflictKey} DO NOTHING`) };
 }
 
+/**
+ * The COPY form of the storing statement, for rows that can go by COPY
+ * (`line` null: this row cannot, e.g. its team's id is not known here).
+ * COPY has no ON CONFLICT: a batch holding an id already stored fails it
+ * whole, and is then stored by the `idempotent` statement.
+ */
+export type CopyRows<R> = { sql: string; line: (row: R) => string | null };
+
 const UNIQUE_VIOLATION = "23505";
 
-/**
- * Stores rows in one transaction (whole or not at all): first the unreviewed
- * teams they name, then the rows through `sql`, which returns the (org_id,
- * id) of each newly inserted row. Returns, per row, true when inserted and
- * false when its id was already stored or came earlier in the batch.
- */
+/** What the storing statement returns for each newly inserted row (COPY: every row). */
 export type Stored = { org_id: string; id: string } & Record<string, unknown>;
 /** A newly inserted row: what `sql` returned for it, and the row sent. */
 export type Inserted<R> = { stored: Stored; row: R };
 
 const keyOf = (orgId: string, id: string) => `${orgId}\u0000${id}`;
 
+/**
+ * Stores rows in one transaction (whole or not at all): first the unreviewed
+ * teams they name, then the rows by `copy` when given and possible, else
+ * through `sql`, which returns the (org_id, id) of each newly inserted row.
+ * Returns, per row, true when inserted and false when its id was already
+ * stored or came earlier in the batch.
+ */
 export async function storeRows<R extends TeamRow>(
   items: Pending<R>[],
   sql: StoreSql,
@@ -50,34 +62,69 @@ export async function storeRows<R extends TeamRow>(
   idOf: (row: R) => string,
   /** More work in the same transaction, on the newly inserted rows (none: the rows are stored by one statement). */
   afterInsert?: (client: pg.PoolClient, inserted: Inserted<R>[]) => Promise<void>,
+  /** Store by COPY first, when every row can go by COPY and no team is new. */
+  copy?: CopyRows<R>,
 ): Promise<boolean[]> {
   if (items.length === 0) return [];
   const newTeams = new Map<string, Set<string>>();
   for (const { row, newTeam } of items) {
     if (newTeam) newTeams.set(row.orgId, (newTeams.get(row.orgId) ?? new Set()).add(row.teamSlug));
   }
-  // the first of each id only: the plain INSERT must not meet its own rows
+  // the first of each id only: the plain INSERT (or COPY) must not meet its own rows
   const firstByKey = new Map<string, R>();
   for (const { row } of items) if (!firstByKey.has(keyOf(row.orgId, idOf(row)))) firstByKey.set(keyOf(row.orgId, idOf(row)), row);
   const unique = [...firstByKey.values()];
-  const params = columns.map(([, , field]) => pgArray(unique.map((row) => row[field])));
   // the storing statement alone is atomic: a transaction only when teams come first or more work follows
   const atomically = newTeams.size > 0 || afterInsert ? withTransaction : withStatement;
+  const afterAll = (client: pg.PoolClient, stored: Stored[]) =>
+    afterInsert && stored.length > 0 ? afterInsert(client, stored.map((s) => ({ stored: s, row: firstByKey.get(keyOf(s.org_id, s.id))! }))) : undefined;
+  let params: string[] | undefined;
   const write = (text: string) =>
     atomically(pool(), async (client: pg.PoolClient) => {
       for (const [orgId, slugs] of [...newTeams].sort(([a], [b]) => a.localeCompare(b))) {
         await client.query(CREATE_UNREVIEWED_TEAMS_SQL, [orgId, [...slugs].sort()]);
       }
+      params ??= columns.map(([, , field]) => pgArray(unique.map((row) => row[field])));
       // named: prepared once per connection, so PostgreSQL stops re-planning it
       const { rows: stored } = await client.query<Stored>({ name: statementName(text), text, values: params });
-      if (afterInsert && stored.length > 0) await afterInsert(client, stored.map((s) => ({ stored: s, row: firstByKey.get(keyOf(s.org_id, s.id))! })));
+      await afterAll(client, stored);
       return new Set(stored.map((r) => keyOf(r.org_id, r.id)));
     });
-  const inserted = await write(sql.plain).catch((err: { code?: string }) => {
+  const lines = copy && newTeams.size === 0 ? copyText(unique, copy.line) : null;
+  const firstTry = lines === null ? write(sql.plain) : copyAll(lines, copy!.sql, atomically, afterAll, unique.map((row) => ({ org_id: row.orgId, id: idOf(row) })));
+  const inserted = await firstTry.catch((err: { code?: string }) => {
     if (err.code === UNIQUE_VIOLATION) return write(sql.idempotent);
     throw err;
   });
   return items.map(({ row }) => inserted.delete(keyOf(row.orgId, idOf(row))));
+}
+
+/** The COPY text of `rows`, or null when one of them cannot go by COPY. */
+function copyText<R>(rows: R[], line: (row: R) => string | null): string | null {
+  let text = "";
+  for (const row of rows) {
+    const next = line(row);
+    if (next === null) return null;
+    text += next;
+  }
+  return text;
+}
+
+/** Stores every row by COPY (all new, or unique_violation), then the work that follows on them. */
+function copyAll(
+  text: string,
+  sql: string,
+  atomically: typeof withTransaction,
+  afterAll: (client: pg.PoolClient, stored: Stored[]) => Promise<void> | undefined,
+  stored: Stored[],
+): Promise<Set<string>> {
+  return atomically(pool(), async (client: pg.PoolClient) => {
+    const stream = client.query(copyFrom(sql));
+    stream.end(text);
+    await finished(stream);
+    await afterAll(client, stored);
+    return new Set(stored.map((r) => keyOf(r.org_id, r.id)));
+  });
 }
 
 const names = new Map<string, string>();

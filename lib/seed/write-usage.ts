@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { SKIP_UPKEEP_SETTING } from "@/lib/ingest/store-events-sql";
 import { formatUsd } from "@/lib/money";
 import { costOfUsage } from "@/lib/pricing/cost-of-usage";
 import type { PriceBook } from "@/lib/pricing/price-book";
@@ -87,6 +88,8 @@ export async function writeUsage(options: WriteUsageOptions): Promise<WriteUsage
     let failure: Error | undefined;
     try {
       await client.query("BEGIN");
+      // this writer keeps the rollups itself, chunk by chunk: the upkeep trigger stays out
+      await client.query(`SET LOCAL ${SKIP_UPKEEP_SETTING} = 'on'`);
       await pipeline(Readable.from(eventPieces()), client.query(copyFrom(`COPY usage_events (${EVENT_COLUMNS}) FROM STDIN`)));
       if (outcomeLines.length) {
         await pipeline(Readable.from([outcomeLines.join("")]), client.query(copyFrom(`COPY outcomes (${OUTCOME_COLUMNS}) FROM STDIN`)));
