@@ -9,6 +9,7 @@ const SPECIALS = /[\\\t\n\r]/g;
 const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
 
 function field(value: unknown): string {
+  if (typeof value === "number") return String(value);
   const text = pgText(value);
   if (text === null) return "\\N";
   return SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ESCAPES[c]) : text;

@@ -71,8 +71,9 @@ export async function storeRows<R extends TeamRow>(
     if (newTeam) newTeams.set(row.orgId, (newTeams.get(row.orgId) ?? new Set()).add(row.teamSlug));
   }
   // the first of each id only: the plain INSERT (or COPY) must not meet its own rows
+  const keys = items.map(({ row }) => keyOf(row.orgId, idOf(row)));
   const firstByKey = new Map<string, R>();
-  for (const { row } of items) if (!firstByKey.has(keyOf(row.orgId, idOf(row)))) firstByKey.set(keyOf(row.orgId, idOf(row)), row);
+  items.forEach(({ row }, i) => firstByKey.has(keys[i]) || firstByKey.set(keys[i], row));
   const unique = [...firstByKey.values()];
   // the storing statement alone is atomic: a transaction only when teams come first or more work follows
   const atomically = newTeams.size > 0 || afterInsert ? withTransaction : withStatement;
@@ -91,12 +92,13 @@ export async function storeRows<R extends TeamRow>(
       return new Set(stored.map((r) => keyOf(r.org_id, r.id)));
     });
   const lines = copy && newTeams.size === 0 ? copyText(unique, copy.line) : null;
-  const firstTry = lines === null ? write(sql.plain) : copyAll(lines, copy!.sql, atomically, afterAll, unique.map((row) => ({ org_id: row.orgId, id: idOf(row) })));
+  // COPY inserts every row it is given (or none)
+  const firstTry = lines === null ? write(sql.plain) : copyAll(lines, copy!.sql, atomically, afterAll, unique, idOf).then(() => new Set(firstByKey.keys()));
   const inserted = await firstTry.catch((err: { code?: string }) => {
     if (err.code === UNIQUE_VIOLATION) return write(sql.idempotent);
     throw err;
   });
-  return items.map(({ row }) => inserted.delete(keyOf(row.orgId, idOf(row))));
+  return keys.map((key) => inserted.delete(key));
 }
 
 /** The COPY text of `rows`, or null when one of them cannot go by COPY. */
@@ -111,19 +113,19 @@ function copyText<R>(rows: R[], line: (row: R) => string | null): string | null 
 }
 
 /** Stores every row by COPY (all new, or unique_violation), then the work that follows on them. */
-function copyAll(
+function copyAll<R extends TeamRow>(
   text: string,
   sql: string,
   atomically: typeof withTransaction,
   afterAll: (client: pg.PoolClient, stored: Stored[]) => Promise<void> | undefined,
-  stored: Stored[],
-): Promise<Set<string>> {
+  rows: R[],
+  idOf: (row: R) => string,
+): Promise<void> {
   return atomically(pool(), async (client: pg.PoolClient) => {
     const stream = client.query(copyFrom(sql));
     stream.end(text);
     await finished(stream);
-    await afterAll(client, stored);
-    return new Set(stored.map((r) => keyOf(r.org_id, r.id)));
+    await afterAll(client, rows.map((row) => ({ org_id: row.orgId, id: idOf(row) })));
   });
 }
 
