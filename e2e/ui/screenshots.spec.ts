@@ -16,6 +16,8 @@ const PAGES: [string, string][] = [
 ];
 
 test("main pages, as finance", async ({ page }, testInfo) => {
+  // a tour of every page, each waited on until its data has loaded: took 25 s of the default 30 on this machine
+  test.setTimeout(PAGES.length * 10_000);
   await page.setViewportSize({ width: 1366, height: 900 });
   await signIn(page, "finance");
   for (const [path, heading] of PAGES) {
