@@ -59,6 +59,14 @@ describe("event fields (API.md)", () => {
     expect(await stored(event.id as string)).toMatchObject(expected);
   });
 
+  it("stores the same text from a batch large enough to go by COPY (100 events or more)", async () => {
+    const note = 'tab\there\nline\\back "q" \r \\N é 😀';
+    const events = Array.from({ length: 120 }, (_, i) => makeUsageEvent({ id: `copy-text-${i}`, metadata: { note }, customerId: "cust\\01\ttab", traceId: "t\nx" }));
+    const res = await fetch(`${server.url}/api/v1/events`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify({ events }) });
+    expect(await res.json()).toEqual({ accepted: 120, duplicates: 0, rejected: [] });
+    for (const i of [0, 119]) expect(await stored(`copy-text-${i}`)).toMatchObject({ metadata: { note }, customer_id: "cust\\01\ttab", trace_id: "t\nx" });
+  });
+
   it("applies the defaults: receipt time, feature unassigned, status success, provider unknown", async () => {
     const event = { id: "defaults-1", team: "alpha", model: "gpt-4o" };
     const before = Date.now();

@@ -50,20 +50,26 @@ describe("POST /api/v1/events", () => {
     expect(await totals(org.id)).toMatchObject({ events: 1, cost: "0.010000000", hourly: "0.010000000", daily: "0.010000000", hourly_events: 1 });
   });
 
-  it("replaying a whole batch changes nothing", async () => {
+  // batches of 100 events or more go by COPY, smaller ones by INSERT (ingest-events.ts)
+  it.each([50, 150])("replaying a whole batch of %i changes nothing, and a half-replayed one stores only its new half", async (size) => {
     const { org, key } = await setup();
-    const batch = { events: Array.from({ length: 50 }, (_, i) => makeUsageEvent({ id: `r-${i}`, usage: { inputTokens: 100 + i, outputTokens: 7 } })) };
-    expect(await (await post(key, batch)).json()).toEqual({ accepted: 50, duplicates: 0, rejected: [] });
+    const events = Array.from({ length: 2 * size }, (_, i) => makeUsageEvent({ id: `r-${i}`, usage: { inputTokens: 100 + i, outputTokens: 7 } }));
+    const batch = { events: events.slice(0, size) };
+    expect(await (await post(key, batch)).json()).toEqual({ accepted: size, duplicates: 0, rejected: [] });
     const before = await totals(org.id);
-    expect(await (await post(key, batch)).json()).toEqual({ accepted: 0, duplicates: 50, rejected: [] });
+    expect(await (await post(key, batch)).json()).toEqual({ accepted: 0, duplicates: size, rejected: [] });
     expect(await totals(org.id)).toEqual(before);
+    const half = size / 2;
+    expect(await (await post(key, { events: events.slice(half, size + half) })).json()).toEqual({ accepted: half, duplicates: half, rejected: [] });
+    const after = await totals(org.id);
+    expect([after.events, after.hourly_events, after.hourly]).toEqual([size + half, size + half, after.cost]);
   });
 
-  it("counts a repeated id inside one batch as a duplicate", async () => {
+  it.each([2, 120])("counts a repeated id inside one batch of %i as a duplicate", async (size) => {
     const { org, key } = await setup();
-    const event = makeUsageEvent({ id: "same" });
-    expect(await (await post(key, { events: [event, event] })).json()).toEqual({ accepted: 1, duplicates: 1, rejected: [] });
-    expect((await totals(org.id)).events).toBe(1);
+    const events = Array.from({ length: size - 1 }, (_, i) => makeUsageEvent({ id: `e-${i}` }));
+    expect(await (await post(key, { events: [...events, events[0]] })).json()).toEqual({ accepted: size - 1, duplicates: 1, rejected: [] });
+    expect((await totals(org.id)).events).toBe(size - 1);
   });
 
   it("stores valid events and rejects the others, naming the field", async () => {

@@ -35,9 +35,11 @@ export function storeSql(build: (onConflict: string) => string, conflictKey: str
  * The COPY form of the storing statement, for rows that can go by COPY
  * (`line` null: this row cannot, e.g. its team's id is not known here).
  * COPY has no ON CONFLICT: a batch holding an id already stored fails it
- * whole, and is then stored by the `idempotent` statement.
+ * whole, and is then stored by the `idempotent` statement. Fewer than
+ * `minRows` rows go by the statements, prepared and answered in one round
+ * trip (COPY takes one more).
  */
-export type CopyRows<R> = { sql: string; line: (row: R) => string | null };
+export type CopyRows<R> = { sql: string; line: (row: R) => string | null; minRows: number };
 
 const UNIQUE_VIOLATION = "23505";
 
@@ -91,7 +93,7 @@ export async function storeRows<R extends TeamRow>(
       await afterAll(client, stored);
       return new Set(stored.map((r) => keyOf(r.org_id, r.id)));
     });
-  const lines = copy && newTeams.size === 0 ? copyText(unique, copy.line) : null;
+  const lines = copy && newTeams.size === 0 && unique.length >= copy.minRows ? copyText(unique, copy.line) : null;
   // COPY inserts every row it is given (or none)
   const firstTry = lines === null ? write(sql.plain) : copyAll(lines, copy!.sql, atomically, afterAll, unique, idOf).then(() => new Set(firstByKey.keys()));
   const inserted = await firstTry.catch((err: { code?: string }) => {
