@@ -1,6 +1,7 @@
 // How a batch of events is stored (DESIGN.md 4, 6, 8). The events go in by
-// COPY when every team is known (copy-events.ts), else by an INSERT that
-// resolves teams by slug; either way a statement-level trigger on
+// COPY when every team is known and the group is large enough (COPY_EVENTS
+// in ingest-events.ts), else by an INSERT that resolves teams by slug;
+// either way a statement-level trigger on
 // usage_events (USAGE_UPKEEP_FUNCTION_SQL, installed by a migration) does
 // the upkeep in the same statement, from the newly inserted rows only (its
 // transition table): append their hourly totals (by customer as well) to the
@@ -36,7 +37,7 @@ RETURNING org_id, event_id AS id`,
   "(org_id, event_id)",
 );
 
-/** COPY of events with their team ids, in the order of copyEventLine's fields. */
+/** COPY of events: the stored columns, then team_id (the row fields COPY_EVENTS writes, in this order). */
 export const COPY_EVENTS_SQL = `COPY usage_events (${STORED.join(", ")}, team_id) FROM STDIN`;
 
 /** The trigger function's name, and the setting that skips it (only the demo seeder, which keeps its own rollups). */
