@@ -38,7 +38,11 @@ describe("reserving checks under concurrency", () => {
     const { secret } = await createApiKey({ orgId: org.id, name: "svc", scopes: ["policy"] });
     const budget = await makeBudget(org.id, { name: "hard cap", limitUsd: "100" });
     const request = { team: "search", model: "gpt-4o", estimatedCostUsd: "0.7", reserve: true };
-    const answers = await Promise.all(Array.from({ length: 400 }, (_, i) => check(i % 2 ? otherUrl : local.url, secret, request)));
+    const all = await Promise.all(Array.from({ length: 400 }, (_, i) => check(i % 2 ? otherUrl : local.url, secret, request)));
+    // on a loaded machine a check can outlast its storage deadline: it then answers degraded, by the
+    // budget's fail mode (open here), without a reservation; the cap is judged on the other answers
+    const answers = all.filter((a) => !a.degraded);
+    expect(all.filter((a) => a.degraded).every((a) => a.decision === "allow" && a.estimatedCostUsd === null)).toBe(true);
     const allowed = answers.filter((a) => a.allowed);
     // 100 / 0.7 = 142.86: exactly 142 fit, none more
     expect(allowed).toHaveLength(142);
