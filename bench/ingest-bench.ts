@@ -2,7 +2,9 @@
 //  (a) BENCH_EVENTS (200,000) events in batches of 1,000 from 4 clients,
 //      against PostgreSQL's own COPY of the same rows;
 //  (b) BENCH_SINGLE_REQUESTS (50,000) one-event POSTs from 50 connections
-//      (wrk: a Node load client would be the bottleneck);
+//      (wrk: a Node load client would be the bottleneck), against the same
+//      load on a bare node:http server (bench/bare-server.ts): the limit of
+//      this machine, which the issue measured at about 37,000 requests/s;
 // both after a warm-up that is not measured (BENCH_WARMUP_BATCHES, 10, and
 // BENCH_WARMUP_SINGLE, 5,000: a server in service runs JIT-compiled code),
 // then peak server RSS, and stored events and rollups checked against what
@@ -12,6 +14,7 @@
 import path from "node:path";
 import pg from "pg";
 import { rssMb, startAppServer } from "./app-server";
+import { startBareServer } from "./bare-server";
 import { sendBatches } from "./batch-load";
 import { createIngestTenant } from "./ingest-tenant";
 import { buildIfNeeded } from "./build-if-needed";
@@ -68,10 +71,13 @@ async function run(databaseUrl: string): Promise<Measurements> {
     const b = await sendSingleEvents(server.url, apiKey, `${runId}-b`, SINGLE_REQUESTS, CONNECTIONS);
     const cpuB = await meter();
     const peakRssMb = rssMb(server.pid, "VmHWM");
+    log("(b) the same load on a bare node:http server");
+    const bareServer = await startBareServer(JSON.stringify({ accepted: 1, duplicates: 0, rejected: [] }));
+    const bare = await sendSingleEvents(bareServer.url, apiKey, `${runId}-bare`, SINGLE_REQUESTS, CONNECTIONS).finally(bareServer.stop);
     log("verifying the stored events and rollups");
     const totals = await storeTotals(db);
     const [hourlyOff, dailyOff] = [await rollupMismatches(db, "hour"), await rollupMismatches(db, "day")];
-    return { warmup, abandonedBound: 2 * CONNECTIONS, a, cpuA, copy, cpuCopy, b, cpuB, startRssMb, afterARssMb, peakRssMb, totals, hourlyOff, dailyOff };
+    return { warmup, abandonedBound: 2 * CONNECTIONS, a, cpuA, copy, cpuCopy, b, cpuB, bare, startRssMb, afterARssMb, peakRssMb, totals, hourlyOff, dailyOff };
   } finally {
     await db.end();
     await server.stop();

@@ -12,14 +12,14 @@
 // hits it is reported as such), POLICY_GROUP_* (passed to the server), BENCH_NODE_ARGS,
 // BENCH_POLICY_BUILD=0 (keep an existing, possibly stale build: the policy
 // endpoint runs from source through tsx; only Next.js pages come from .next).
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { once } from "node:events";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { formatUsd, parseUsd } from "@/lib/money";
 import { type AppServer, rssMb, startAppServer } from "./app-server";
+import { type BareServer, startBareServer } from "./bare-server";
 import { buildIfNeeded } from "./build-if-needed";
 import { freshDatabase } from "./fresh-database";
 import { type PhaseCpu, postmasterOf, startPhaseCpu } from "./policy-cpu";
@@ -61,27 +61,6 @@ function otherLoad(): string[] {
   return rows
     .filter((r) => !ours.has(r.pid) && /bench\/|\bwrk\b|next[- ]build|vitest|playwright/.test(r.args) && !/^(sh -c|npm |timeout )/.test(r.args))
     .map((r) => `${r.pid} ${r.args.slice(0, 120)}`);
-}
-
-async function startBareServer(body: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "policy-bare-server.ts")], {
-    cwd: root,
-    env: { ...process.env, BARE_BODY: body },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const [line] = (await once(child.stdout!.setEncoding("utf8"), "data")) as [string];
-  const port = Number(/port (\d+)/.exec(line)?.[1]);
-  if (!port) throw new Error(`bare server did not report its port: ${line}`);
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pid: child.pid!,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = once(child, "exit");
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
 }
 
 async function check(server: AppServer, apiKey: string, body: object): Promise<Record<string, unknown>> {
@@ -191,7 +170,7 @@ async function run(databaseUrl: string): Promise<Results> {
   const server = await startAppServer(root, databaseUrl);
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
-  let bare: Awaited<ReturnType<typeof startBareServer>> | null = null;
+  let bare: BareServer | null = null;
   try {
     const { rows } = await db.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
     const postmaster = postmasterOf(rows[0].pid);

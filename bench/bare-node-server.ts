@@ -1,6 +1,7 @@
-// The limit of bench/policy-bench.ts: a bare node:http server, in a process
-// of its own, that reads each request body and answers a constant JSON
-// (BARE_BODY) with the same headers the fast path sends. Prints its port.
+// The limit of the machine endpoints (bench/bare-server.ts): a bare
+// node:http server, in a process of its own, that reads each request body
+// and answers a constant JSON (BARE_BODY) with the same headers the fast
+// path sends. Prints its port.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
