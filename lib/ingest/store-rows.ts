@@ -79,8 +79,7 @@ export async function storeRows<R extends TeamRow>(
   const unique = [...firstByKey.values()];
   // the storing statement alone is atomic: a transaction only when teams come first or more work follows
   const atomically = newTeams.size > 0 || afterInsert ? withTransaction : withStatement;
-  const afterAll = (client: pg.PoolClient, stored: Stored[]) =>
-    afterInsert && stored.length > 0 ? afterInsert(client, stored.map((s) => ({ stored: s, row: firstByKey.get(keyOf(s.org_id, s.id))! }))) : undefined;
+  const afterAll = (client: pg.PoolClient, inserted: Inserted<R>[]) => (afterInsert && inserted.length > 0 ? afterInsert(client, inserted) : undefined);
   let params: string[] | undefined;
   const write = (text: string) =>
     atomically(pool(), async (client: pg.PoolClient) => {
@@ -90,7 +89,7 @@ export async function storeRows<R extends TeamRow>(
       params ??= columns.map(([, , field]) => pgArray(unique.map((row) => row[field])));
       // named: prepared once per connection, so PostgreSQL stops re-planning it
       const { rows: stored } = await client.query<Stored>({ name: statementName(text), text, values: params });
-      await afterAll(client, stored);
+      await afterAll(client, stored.map((s) => ({ stored: s, row: firstByKey.get(keyOf(s.org_id, s.id))! })));
       return new Set(stored.map((r) => keyOf(r.org_id, r.id)));
     });
   const lines = copy && newTeams.size === 0 && unique.length >= copy.minRows ? copyText(unique, copy.line) : null;
@@ -119,7 +118,7 @@ function copyAll<R extends TeamRow>(
   text: string,
   sql: string,
   atomically: typeof withTransaction,
-  afterAll: (client: pg.PoolClient, stored: Stored[]) => Promise<void> | undefined,
+  afterAll: (client: pg.PoolClient, inserted: Inserted<R>[]) => Promise<void> | undefined,
   rows: R[],
   idOf: (row: R) => string,
 ): Promise<void> {
@@ -127,7 +126,7 @@ function copyAll<R extends TeamRow>(
     const stream = client.query(copyFrom(sql));
     stream.end(text);
     await finished(stream);
-    await afterAll(client, rows.map((row) => ({ org_id: row.orgId, id: idOf(row) })));
+    await afterAll(client, rows.map((row) => ({ stored: { org_id: row.orgId, id: idOf(row) }, row })));
   });
 }
 

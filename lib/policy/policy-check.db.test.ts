@@ -58,14 +58,18 @@ describe("POST /api/v1/policy/check", () => {
     expect(body.retryAfterSeconds).toBeGreaterThan(0);
   });
 
-  it("reserves, and the settling event replaces the estimate with the actual cost", async () => {
+  // one event goes by the prepared INSERT, a batch of 120 by COPY: both settle
+  it.each([1, 120])("reserves, and the settling event replaces the estimate with the actual cost (batch of %i)", async (size) => {
     const { org, key } = await setup();
     const budget = await makeBudget(org.id, { limitUsd: "10" });
     const { body } = await check(key, { ...call, estimatedCostUsd: "2", reserve: true });
     expect(body.reservationId).toMatch(/^rsv_/);
     expect(await ledger(budget.id)).toEqual({ spent: "0.000000000", reserved: "2.000000000" });
-    await ingest(key, [makeUsageEvent({ team: "search", timestamp: new Date().toISOString(), costUsd: "1.25", reservationId: body.reservationId })]);
-    expect(await ledger(budget.id)).toEqual({ spent: "1.250000000", reserved: "0.000000000" });
+    const others = Array.from({ length: size - 1 }, () => makeUsageEvent({ team: "search", timestamp: new Date().toISOString(), costUsd: "0.001" }));
+    const answer = await ingest(key, [...others, makeUsageEvent({ team: "search", timestamp: new Date().toISOString(), costUsd: "1.25", reservationId: body.reservationId })]);
+    expect(answer).toEqual({ accepted: size, duplicates: 0, rejected: [] });
+    const spent = (1.25 + (size - 1) * 0.001).toFixed(9);
+    expect(await ledger(budget.id)).toEqual({ spent, reserved: "0.000000000" });
     const { rows } = await pool().query("SELECT status, actual_usd::text AS actual FROM reservations WHERE id = $1", [body.reservationId]);
     expect(rows[0]).toEqual({ status: "settled", actual: "1.250000000" });
   });
