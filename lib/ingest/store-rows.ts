@@ -48,6 +48,9 @@ export type Stored = { org_id: string; id: string } & Record<string, unknown>;
 /** A newly inserted row: what `sql` returned for it, and the row sent. */
 export type Inserted<R> = { stored: Stored; row: R };
 
+/** Runs the work that follows the insert on the rows `inserted` lists (listed only when there is such work). */
+type AfterAll<R> = (client: pg.PoolClient, inserted: () => Inserted<R>[]) => Promise<void>;
+
 const keyOf = (orgId: string, id: string) => `${orgId}\u0000${id}`;
 
 /**
@@ -79,7 +82,11 @@ export async function storeRows<R extends TeamRow>(
   const unique = [...firstByKey.values()];
   // the storing statement alone is atomic: a transaction only when teams come first or more work follows
   const atomically = newTeams.size > 0 || afterInsert ? withTransaction : withStatement;
-  const afterAll = (client: pg.PoolClient, inserted: Inserted<R>[]) => (afterInsert && inserted.length > 0 ? afterInsert(client, inserted) : undefined);
+  const afterAll: AfterAll<R> = async (client, inserted) => {
+    if (!afterInsert) return;
+    const rows = inserted();
+    if (rows.length > 0) await afterInsert(client, rows);
+  };
   let params: string[] | undefined;
   const write = (text: string) =>
     atomically(pool(), async (client: pg.PoolClient) => {
@@ -89,7 +96,7 @@ export async function storeRows<R extends TeamRow>(
       params ??= columns.map(([, , field]) => pgArray(unique.map((row) => row[field])));
       // named: prepared once per connection, so PostgreSQL stops re-planning it
       const { rows: stored } = await client.query<Stored>({ name: statementName(text), text, values: params });
-      await afterAll(client, stored.map((s) => ({ stored: s, row: firstByKey.get(keyOf(s.org_id, s.id))! })));
+      await afterAll(client, () => stored.map((s) => ({ stored: s, row: firstByKey.get(keyOf(s.org_id, s.id))! })));
       return new Set(stored.map((r) => keyOf(r.org_id, r.id)));
     });
   const lines = copy && newTeams.size === 0 && unique.length >= copy.minRows ? copyText(unique, copy.line) : null;
@@ -118,7 +125,7 @@ function copyAll<R extends TeamRow>(
   text: string,
   sql: string,
   atomically: typeof withTransaction,
-  afterAll: (client: pg.PoolClient, inserted: Inserted<R>[]) => Promise<void> | undefined,
+  afterAll: AfterAll<R>,
   rows: R[],
   idOf: (row: R) => string,
 ): Promise<void> {
@@ -126,7 +133,7 @@ function copyAll<R extends TeamRow>(
     const stream = client.query(copyFrom(sql));
     stream.end(text);
     await finished(stream);
-    await afterAll(client, rows.map((row) => ({ stored: { org_id: row.orgId, id: idOf(row) }, row })));
+    await afterAll(client, () => rows.map((row) => ({ stored: { org_id: row.orgId, id: idOf(row) }, row })));
   });
 }
 
