@@ -1,6 +1,6 @@
 // Wire shapes of budgets and the policy check (API.md). zod only.
 import { z } from "zod";
-import { Slug, UsdAmount } from "./common";
+import { compiled, Slug, UsdAmount } from "./common";
 
 // Objects
 export const BudgetScopeType = z.enum(["org", "team", "feature", "model", "apiKey"]);
@@ -79,24 +79,26 @@ export const UpdateBudgetBody = z
   .refine((b) => Object.keys(b).length > 0, { message: "send at least one field to change" });
 export type UpdateBudgetBody = z.output<typeof UpdateBudgetBody>;
 
-export const PolicyCheckBody = z
-  .object({
-    team: Slug.optional(),
-    feature: Slug.default("unassigned"),
-    model: z.string().trim().min(1, "is required").max(200),
-    provider: z.string().trim().toLowerCase().min(1).max(64).optional(),
-    estimate: z
-      .object({
-        inputTokens: z.number().int().min(0).max(100_000_000).default(0),
-        outputTokens: z.number().int().min(0).max(100_000_000).default(0),
-        cachedInputTokens: z.number().int().min(0).max(100_000_000).default(0),
-      })
-      .optional(),
-    estimatedCostUsd: UsdAmount.optional(),
-    traceId: z.string().min(1).max(256).optional(),
-    reserve: z.boolean().default(false),
-  })
-  .refine((b) => !(b.estimate && b.estimatedCostUsd !== undefined), { message: "send estimate or estimatedCostUsd, not both", path: ["estimatedCostUsd"] });
+export const PolicyCheckBody = compiled(
+  z
+    .object({
+      team: Slug.optional(),
+      feature: Slug.default("unassigned"),
+      model: z.string().trim().min(1, "is required").max(200),
+      provider: z.string().trim().toLowerCase().min(1).max(64).optional(),
+      estimate: z
+        .object({
+          inputTokens: z.number().int().min(0).max(100_000_000).default(0),
+          outputTokens: z.number().int().min(0).max(100_000_000).default(0),
+          cachedInputTokens: z.number().int().min(0).max(100_000_000).default(0),
+        })
+        .optional(),
+      estimatedCostUsd: UsdAmount.optional(),
+      traceId: z.string().min(1).max(256).optional(),
+      reserve: z.boolean().default(false),
+    })
+    .refine((b) => !(b.estimate && b.estimatedCostUsd !== undefined), { message: "send estimate or estimatedCostUsd, not both", path: ["estimatedCostUsd"] }),
+);
 export type PolicyCheckBody = z.output<typeof PolicyCheckBody>;
 
 export const PolicyBudgetState = z

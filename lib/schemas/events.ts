@@ -1,14 +1,14 @@
 // Wire shapes of POST /api/v1/events and /api/v1/outcomes (API.md). One
 // schema per shape, used by the fast path, the tests and the docs.
 import { z } from "zod";
-import { ItemUsdAmount, Metadata, Slug, Timestamp } from "./common";
+import { compiled, ItemUsdAmount, Metadata, Slug, Timestamp } from "./common";
 import { UsageInput } from "./usage";
 
 // Objects
 const Id = z.string({ error: "is required and must be a string" }).min(1, "must not be empty").max(128, "must be at most 128 characters");
 const Ref = z.string().min(1, "must not be empty").max(256, "must be at most 256 characters");
 
-export const EventInput = z.object({
+export const EventInput = compiled(z.object({
   id: Id,
   timestamp: Timestamp.optional(),
   team: Slug.optional(),
@@ -27,10 +27,10 @@ export const EventInput = z.object({
   userId: Ref.optional(),
   valueUsd: ItemUsdAmount.optional(),
   metadata: Metadata.optional(),
-});
+}));
 export type EventInput = z.output<typeof EventInput>;
 
-export const OutcomeInput = z.object({
+export const OutcomeInput = compiled(z.object({
   id: Id,
   timestamp: Timestamp.optional(),
   team: Slug.optional(),
@@ -40,7 +40,7 @@ export const OutcomeInput = z.object({
   /** Value of the whole outcome (all `count` units). Optional when the kind has a default value (Settings → Outcomes): ingest then stores default × count. */
   valueUsd: ItemUsdAmount.optional(),
   count: z.number().int("must be a whole number").min(1, "must be at least 1").max(1_000_000).default(1),
-});
+}));
 export type OutcomeInput = z.output<typeof OutcomeInput>;
 
 export const RejectedItem = z.object({

@@ -3,7 +3,7 @@
 // all normalised to ours: inputTokens counts all input (cached reads and cache
 // writes included), outputTokens includes reasoning tokens.
 import { z } from "zod";
-import { TokenCount } from "./common";
+import { compiled, TokenCount } from "./common";
 
 const Ours = z.strictObject({
   inputTokens: TokenCount.default(0),
@@ -57,38 +57,38 @@ const INT_MAX = 2_147_483_647;
  * (without their marks both read the same).
  */
 type Shape = { name: string; marks: string[]; schema: z.ZodType<NormalizedUsage> };
-const OURS: Shape = { name: "camelCase", marks: [], schema: Ours.extend({ totalTokens: Total }).transform(({ totalTokens: _, ...u }) => u) };
+const OURS: Shape = { name: "camelCase", marks: [], schema: compiled(Ours.extend({ totalTokens: Total }).transform(({ totalTokens: _, ...u }) => u)) };
 const SHAPES: Shape[] = [
   {
     name: "OpenAI chat completions",
     marks: ["prompt_tokens", "completion_tokens", "prompt_tokens_details", "completion_tokens_details"],
-    schema: OpenAiChat.transform((u) => ({
+    schema: compiled(OpenAiChat.transform((u) => ({
       inputTokens: u.prompt_tokens,
       outputTokens: u.completion_tokens,
       cachedInputTokens: u.prompt_tokens_details?.cached_tokens ?? 0,
       cacheWriteTokens: 0,
       reasoningTokens: u.completion_tokens_details?.reasoning_tokens ?? 0,
-    })),
+    }))),
   },
   {
     name: "Anthropic",
     marks: ["cache_read_input_tokens", "cache_creation_input_tokens", "cache_creation", "server_tool_use", "service_tier"],
-    schema: Anthropic.transform((u) => {
+    schema: compiled(Anthropic.transform((u) => {
       const cached = u.cache_read_input_tokens ?? 0;
       const written = u.cache_creation_input_tokens ?? 0;
       return { inputTokens: Math.min(u.input_tokens + cached + written, INT_MAX), outputTokens: u.output_tokens, cachedInputTokens: cached, cacheWriteTokens: written, reasoningTokens: 0 };
-    }),
+    })),
   },
   {
     name: "OpenAI responses",
     marks: ["input_tokens", "output_tokens", "input_tokens_details", "output_tokens_details"],
-    schema: OpenAiResponses.transform((u) => ({
+    schema: compiled(OpenAiResponses.transform((u) => ({
       inputTokens: u.input_tokens,
       outputTokens: u.output_tokens,
       cachedInputTokens: u.input_tokens_details?.cached_tokens ?? 0,
       cacheWriteTokens: 0,
       reasoningTokens: u.output_tokens_details?.reasoning_tokens ?? 0,
-    })),
+    }))),
   },
 ];
 
