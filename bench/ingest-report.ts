@@ -16,7 +16,10 @@ export type Measurements = {
    * stopped (one per connection and run): stored, never acknowledged.
    */
   abandonedBound: number;
-  a: BatchLoadResult; cpuA: CpuShares; copy: CopyResult; cpuCopy: CpuShares; b: SingleLoadResult; cpuB: CpuShares;
+  a: BatchLoadResult; cpuA: CpuShares;
+  /** The COPY run of median rate, with its CPU; and every run's rows/s. */
+  copy: CopyResult; cpuCopy: CpuShares; copyRates: number[];
+  b: SingleLoadResult; cpuB: CpuShares;
   /** The load of (b) on a bare node:http server: the machine's limit. */
   bare: SingleLoadResult;
   startRssMb: number; afterARssMb: number; peakRssMb: number; totals: StoreTotals; hourlyOff: number; dailyOff: number;
@@ -28,7 +31,7 @@ const cores = (c: CpuShares) => `server ${c.server.toFixed(2)}, PostgreSQL ${c.p
 const perEvent = (c: CpuShares, events: number, seconds: number) =>
   `server ${Math.round((c.server * seconds * 1e6) / events)}, PostgreSQL ${Math.round((c.postgres * seconds * 1e6) / events)}`;
 
-export function performanceRows({ a, cpuA, copy, cpuCopy, b, cpuB, bare, startRssMb, afterARssMb, peakRssMb }: Measurements): Row[] {
+export function performanceRows({ a, cpuA, copy, cpuCopy, copyRates, b, cpuB, bare, startRssMb, afterARssMb, peakRssMb }: Measurements): Row[] {
   const ratio = a.acknowledged / a.seconds / (copy.rows / copy.seconds);
   const failed = b.non2xx + b.errors;
   return [
@@ -37,6 +40,7 @@ export function performanceRows({ a, cpuA, copy, cpuCopy, b, cpuB, bare, startRs
     ["(a) CPU, cores busy", cores(cpuA)],
     ["(a) CPU per event, us", perEvent(cpuA, a.acknowledged, a.seconds)],
     ["PostgreSQL COPY, same rows", `${rate(copy.rows, copy.seconds)} rows/s (${copy.rows.toLocaleString("en")} in ${copy.seconds.toFixed(1)} s)`],
+    ...(copyRates.length > 1 ? [["COPY runs, median above", `${copyRates.map((r) => rate(r, 1)).join(", ")} rows/s`] as Row] : []),
     ["COPY CPU, cores busy", cores(cpuCopy)],
     ["COPY CPU per row, us", perEvent(cpuCopy, copy.rows, copy.seconds)],
     ["(a) ingest / COPY", `${ratio.toFixed(3)}x`, ">= 0.50x", ratio >= 0.5],
