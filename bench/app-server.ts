@@ -8,7 +8,8 @@ import { serverArgs } from "../scripts/lib/server-command.mjs";
 import { once } from "node:events";
 import fs from "node:fs";
 
-export type AppServer = { url: string; pid: number; stop: () => Promise<void>; kill: () => Promise<void> };
+/** stop and kill resolve true when the server was still running when signalled. */
+export type AppServer = { url: string; pid: number; stop: () => Promise<boolean>; kill: () => Promise<boolean> };
 
 const AUTH_SECRET = "bench-auth-secret-0123456789abcdef";
 
@@ -23,13 +24,14 @@ async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
   throw new Error("server not healthy within 90 s");
 }
 
-async function exit(child: ChildProcess, signal: NodeJS.Signals, graceMs: number): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+async function exit(child: ChildProcess, signal: NodeJS.Signals, graceMs: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return false;
   const exited = once(child, "exit");
   child.kill(signal);
   const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
   await exited;
   clearTimeout(timer);
+  return true;
 }
 
 export async function startAppServer(root: string, databaseUrl: string): Promise<AppServer> {

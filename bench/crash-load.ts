@@ -1,9 +1,10 @@
 // Ingest load for the crash test: batch and single-event clients that keep
 // sending until the server dies, recording each request, the ids of its valid
-// events, and its answer (null when none came).
+// events, and its answer (null when none came, then when and how it failed).
 import { usageEvent } from "./usage-events";
 
-export type SentRequest = { body: string; validIds: string[]; status: number | null };
+/** `failure`: when (performance.now()) and with what error code a request without an answer failed. */
+export type SentRequest = { body: string; validIds: string[]; status: number | null; failure?: { at: number; code: string } };
 
 type Load = { url: string; apiKey: string; runId: string };
 
@@ -35,8 +36,10 @@ export async function runCrashLoad(load: Load, batchClients: number, singleClien
         const res = await fetch(`${load.url}/api/v1/events`, { method: "POST", headers, body: request.body });
         await res.arrayBuffer();
         request.status = res.status;
-      } catch {
-        return; // the server is gone
+      } catch (err) {
+        // the server is gone: ECONNREFUSED for a request sent after it died, a closed socket for one it held
+        request.failure = { at: performance.now(), code: (err as { cause?: { code?: string } }).cause?.code ?? String(err) };
+        return;
       }
     }
   }
