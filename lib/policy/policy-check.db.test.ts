@@ -116,7 +116,7 @@ describe("POST /api/v1/policy/check", () => {
     invalidateBudgetState(org.id);
     expect((await check(key, { ...call, estimatedCostUsd: "4", reserve: true })).body.decision).toBe("deny");
     for (let waited = 0; !peekBudgetState(org.id) && waited < 100; waited++) await new Promise((r) => setTimeout(r, 10));
-    expect(peekBudgetState(org.id)?.holdsExpireAt).not.toBeNull();
+    expect(peekBudgetState(org.id)).toMatchObject({ holdsExpireAt: expect.any(Number) });
     await new Promise((r) => setTimeout(r, 400));
     expect((await check(key, { ...call, estimatedCostUsd: "4", reserve: true })).body.decision).toBe("allow");
   });
@@ -133,12 +133,16 @@ describe("POST /api/v1/policy/check", () => {
       await sweep.query("BEGIN");
       await sweep.query("UPDATE reservations SET status = 'expired' WHERE id = $1", [expiring]);
       await sweep.query("UPDATE budget_ledgers SET reserved_usd = reserved_usd - 4 WHERE budget_id = $1", [budget.id]);
+      const { rows: [{ pid: sweepPid }] } = await sweep.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
       const pending = check(key, { ...call, estimatedCostUsd: "4.5", reserve: true });
-      for (let waited = 0; waited < 100; waited++) {
-        const { rows } = await pool().query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
-        if (rows[0].n > 0) break;
-        await new Promise((r) => setTimeout(r, 20));
+      // the race is only run if the reservation is waiting for the sweep's lock when it commits
+      let blocked = 0;
+      for (let waited = 0; blocked === 0 && waited < 100; waited++) {
+        if (waited > 0) await new Promise((r) => setTimeout(r, 20));
+        const { rows } = await pool().query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))", [sweepPid]);
+        blocked = rows[0].n;
       }
+      expect(blocked).toBeGreaterThan(0);
       await sweep.query("COMMIT");
       // $6 still held + $4.50 is over the $10 cap
       expect((await pending).body.decision).toBe("deny");
