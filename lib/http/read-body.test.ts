@@ -27,7 +27,8 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
 /**
- * Sends `chunks` one write each, without Content-Length (so chunked), and
+ * Sends `chunks` one write each, without Content-Length (so chunked) unless
+ * `headers` declare one, and
  * resolves with the answer. The request is not ended, as a client still
  * sending would not have: the answer must come all the same. What the
  * socket does after the answer (the server closes it) does not matter.
@@ -57,6 +58,13 @@ describe("readBody", () => {
     req.write(Buffer.alloc(600));
     req.end(Buffer.alloc(400));
     expect(JSON.parse(await answer)).toEqual({ bytes: 1000 });
+  });
+
+  it("answers 413 to a declared length over the limit before the body arrives", async () => {
+    // 100 of the 2,048 bytes declared are sent: the answer cannot come from counting them
+    const answer = await sendChunked([Buffer.alloc(100, "x")], { "content-length": "2048" });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).error.code).toBe("payload_too_large");
   });
 
   it("answers 413, not a reset, to a chunked body over the limit", async () => {

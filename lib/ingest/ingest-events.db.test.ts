@@ -210,11 +210,20 @@ describe("POST /api/v1/events", () => {
     expect((await res.json()).error.message).toBeTruthy();
   });
 
-  it("refuses a body over 5 MB while reading it", async () => {
+  it.each([
+    ["with its length declared", false],
+    ["sent chunked, counted while reading it", true],
+  ])("refuses a body over 5 MB %s", async (_how, chunked) => {
     const { key } = await setup();
     const big = JSON.stringify({ events: [makeUsageEvent({ metadata: { blob: "x".repeat(1000) } })], pad: "y".repeat(6 * 1024 * 1024) });
-    const res = await post(key, big);
+    const res = await fetch(`${server.url}/api/v1/events`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+      // a stream has no length to declare: fetch sends it chunked
+      ...(chunked ? { body: new Blob([big]).stream(), duplex: "half" } : { body: big }),
+    } as RequestInit);
     expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe("payload_too_large");
   });
 
   it("keeps exact decimal totals", async () => {
