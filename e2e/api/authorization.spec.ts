@@ -90,4 +90,9 @@ test("a team lead cannot revoke another team's key", async ({ page }) => {
   await signIn(page, "team_lead");
   const res = await page.request.delete(`/api/api-keys/${created.apiKey.id}`);
   expect(res.status()).toBe(403);
+  // refused, and nothing done: the key is still live
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, "admin");
+  const { apiKeys } = await (await page.request.get("/api/api-keys")).json();
+  expect(apiKeys.find((k: { id: string }) => k.id === created.apiKey.id)).toMatchObject({ revokedAt: null });
 });
