@@ -8,6 +8,7 @@ import { pool, prisma } from "@/lib/db";
 import type { BudgetPeriod } from "@/lib/schemas/budgets";
 import { makeBudget, makeOrg, makeUsageEvent } from "@/tests/factories";
 import { machineServerForTests } from "@/tests/machine-server";
+import { wallClock, zonedTimeToUtc } from "@/lib/time/zoned";
 import { periodEndSql } from "./ledger-upsert-sql";
 import { periodBounds } from "./period";
 
@@ -15,6 +16,13 @@ const server = machineServerForTests();
 
 const DAY_MS = 86_400_000;
 const PERIODS = ["day", "week", "month", "quarter"] as const satisfies readonly BudgetPeriod[];
+const DAYS = 200;
+
+/** The local midnight (UTC ms) that starts the day `daysAgo` days before `now` in the zone. */
+function localMidnight(now: number, daysAgo: number, timeZone: string): number {
+  const { year, month, day } = wallClock(new Date(now - daysAgo * DAY_MS), timeZone);
+  return zonedTimeToUtc(year, month, day, timeZone).getTime();
+}
 
 describe("ledgers kept by ingest", () => {
   it.each(["UTC", "Asia/Kolkata", "Asia/Kathmandu", "America/St_Johns", "America/Santiago", "Europe/Berlin"])("equal each period's spend recounted from the events in %s", async (timeZone) => {
@@ -23,12 +31,16 @@ describe("ledgers kept by ingest", () => {
     const { secret } = await createApiKey({ orgId: org.id, name: "svc", scopes: ["ingest"] });
     for (const period of PERIODS) await makeBudget(org.id, { period, limitUsd: "1000000", name: `every ${period}` });
     await makeBudget(org.id, { period: "day", limitUsd: "1000000", scopeType: "feature", scopeValue: "search-answers", name: "feature day" });
-    // 400 events over the last 200 days, many near local midnights; two features, two teams
+    // 400 events over the last 200 days, a third within 2 h of a local midnight, half of
+    // those of a day the clocks change (when the zone has one); two features, two teams
     const now = Date.now();
+    const changeDays = Array.from({ length: DAYS }, (_, d) => d).filter((d) => localMidnight(now, d - 1, timeZone) - localMidnight(now, d, timeZone) !== DAY_MS);
     const events = Array.from({ length: 400 }, (_, i) => {
-      const day = Math.floor(Math.random() * 200);
-      const nearMidnight = (i % 3 === 0 ? Math.round((Math.random() - 0.5) * 4 * 3600_000) : Math.random() * DAY_MS) + Math.round(Math.random() * 26) * 15 * 60_000;
-      const ts = Math.min(now - 1_000, now - day * DAY_MS - nearMidnight);
+      const day = Math.floor(Math.random() * DAYS);
+      const nearChange = i % 2 === 1 && changeDays.length > 0;
+      const near = (d: number) => localMidnight(now, d, timeZone) + Math.round((Math.random() - 0.5) * 4 * 3600_000);
+      const at = i % 3 === 0 ? near(nearChange ? changeDays[i % changeDays.length] : day) : now - day * DAY_MS - Math.random() * DAY_MS;
+      const ts = Math.min(now - 1_000, at);
       return makeUsageEvent({ team: i % 2 ? "search" : "support", feature: i % 5 ? "search-answers" : "triage", timestamp: new Date(ts).toISOString(), costUsd: (((i * 7919) % 1000) / 1000 + 0.000000001 * i).toFixed(9) });
     });
     const res = await fetch(`${server.url()}/api/v1/events`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${secret}` }, body: JSON.stringify({ events }) });
@@ -46,6 +58,7 @@ describe("ledgers kept by ingest", () => {
          FROM budgets b WHERE b.org_id = $1 ORDER BY b.name`,
       [org.id, timeZone],
     );
+    expect(rows).toHaveLength(PERIODS.length + 1);
     for (const row of rows) {
       expect(row.off, `${row.budget}: ledgers off their recount`).toBe(0);
       expect(row.ledgers, `${row.budget}: one ledger per period with spend`).toBe(row.periods);
