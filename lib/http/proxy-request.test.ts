@@ -57,4 +57,24 @@ describe("proxyRequest", () => {
     expect(res.status).toBe(502);
     expect(res.body).toContain("retry");
   });
+
+  it("cuts the client off, rather than ending its answer, when the main process dies in the middle of it", async () => {
+    const target = await listen((_req, res) => {
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.write("partial");
+      setTimeout(() => res.socket!.destroy(), 20);
+    });
+    const proxy = await proxyTo(target);
+    const outcome = await new Promise<string>((resolve) => {
+      const req = http.request({ host: "127.0.0.1", port: proxy, agent: false, path: "/" }, (res) => {
+        let text = "";
+        res.setEncoding("utf8").on("data", (c) => (text += c));
+        res.on("end", () => resolve(`ended after '${text}'`));
+        res.on("error", () => resolve(`cut off after '${text}'`));
+      });
+      req.on("error", (err) => resolve(`request failed: ${err.message}`));
+      req.end();
+    });
+    expect(outcome).toBe("cut off after 'partial'");
+  });
 });

@@ -2,6 +2,7 @@
 // machine: a machine worker (machine-worker.ts) hands the requests it does
 // not serve itself (pages, session APIs) to the main process's Next.js.
 import http from "node:http";
+import { pipeline } from "node:stream";
 
 /** Connection-level headers, which describe one hop and are not forwarded. */
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade"]);
@@ -18,7 +19,9 @@ export function proxyRequest(req: http.IncomingMessage, res: http.ServerResponse
   if (client) headers["x-forwarded-for"] = req.headers["x-forwarded-for"] ? `${req.headers["x-forwarded-for"]}, ${client}` : client;
   const upstream = http.request({ host: target.host, port: target.port, method: req.method, path: req.url, headers, agent }, (answer) => {
     res.writeHead(answer.statusCode ?? 502, answer.statusMessage, forwarded(answer.headers));
-    answer.pipe(res);
+    // should the main process die in the middle of its answer, pipeline destroys res as well:
+    // the client's connection is cut, and a truncated answer is not taken for a whole one
+    pipeline(answer, res, () => undefined);
   });
   upstream.on("error", (err) => {
     console.error(`proxying ${req.method} ${req.url} to the main process failed:`, err.message);
