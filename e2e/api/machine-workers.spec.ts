@@ -1,5 +1,6 @@
 // The server with a machine worker (MACHINE_WORKERS=1), on the e2e database:
-// connections go in turn to the main process and the worker, the worker
+// connections go in turn to the main process and the worker (shown by
+// stopping the worker: every other connection then waits), the worker
 // forwards pages and sign-in to the main process's Next.js, a worker that
 // dies is started again, and SIGTERM stops both processes.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -24,6 +25,30 @@ function get(path: string): Promise<{ status: number; body: string }> {
       })
       .on("error", reject);
   });
+}
+
+/**
+ * Shows that the worker `pid` serves connections, not only the main process:
+ * while it is stopped (SIGSTOP), of two fresh connections in a row exactly
+ * one waits (its turn was the worker's), and that one is answered once the
+ * worker runs again.
+ */
+async function expectWorkerServes(pid: number): Promise<void> {
+  process.kill(pid, "SIGSTOP");
+  const waiting: Promise<{ status: number }>[] = [];
+  let answered = 0;
+  try {
+    for (let i = 0; i < 2; i++) {
+      const answer = get("/api/health");
+      const within = await Promise.race([answer.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 1_500))]);
+      if (within) answered++;
+      else waiting.push(answer);
+    }
+  } finally {
+    process.kill(pid, "SIGCONT");
+  }
+  expect({ answered, waiting: waiting.length }).toEqual({ answered: 1, waiting: 1 });
+  expect((await waiting[0]).status).toBe(200);
 }
 
 async function until<T>(probe: () => Promise<T | null | undefined> | T | null | undefined, what: string, ms = 30_000): Promise<T> {
@@ -68,6 +93,7 @@ test("machine endpoints and forwarded pages answer on every connection", async (
     req.end(JSON.stringify({ model: "gpt-4o" }));
   });
   expect(policy).toBe(401);
+  await expectWorkerServes(childrenOf(server.pid!)[0]);
 });
 
 test("a browser signs in and moves around through both processes", async ({ browser }) => {
@@ -85,6 +111,7 @@ test("a worker that dies is started again, and SIGTERM stops both processes", as
   const replacement = await until(() => childrenOf(server.pid!).find((pid) => pid !== worker), "a new worker");
   await new Promise((r) => setTimeout(r, 1_500));
   expect((await Promise.all(Array.from({ length: 4 }, () => get("/api/health")))).map((a) => a.status)).toEqual([200, 200, 200, 200]);
+  await expectWorkerServes(replacement);
   const exited = new Promise((resolve) => server.once("exit", resolve));
   server.kill("SIGTERM");
   await exited;
