@@ -17,8 +17,9 @@ test("finance creates an API key, sees it once, and revokes it", async ({ page, 
   await expect(row).not.toContainText(secret);
   await expect(row).toContainText("never");
 
-  // the key works on the machine door until revoked (health needs no key, so
-  // check what the list says; the ingest issue exercises keys on its routes)
+  // the key works on the machine door until revoked, and from then on is refused at once
+  const ingest = () => request.post("/api/v1/events", { headers: { authorization: `Bearer ${secret}` }, data: { events: [] } });
+  expect((await ingest()).status()).toBe(200);
   await page.getByRole("button", { name: "Done" }).click();
   await expect(page.getByTestId("new-api-key")).toHaveCount(0);
 
@@ -26,8 +27,11 @@ test("finance creates an API key, sees it once, and revokes it", async ({ page, 
   await row.getByRole("button", { name: /Revoke/ }).click();
   await expect(row).toContainText("revoked");
 
-  const health = await request.get("/api/health");
-  expect(await health.json()).toEqual({ status: "ok", db: "ok" });
+  for (let i = 0; i < 3; i++) {
+    const refused = await ingest();
+    expect(refused.status()).toBe(401);
+    expect((await refused.json()).error.code).toBe("unauthenticated");
+  }
 });
 
 test("a viewer is refused the API keys page", async ({ page }) => {
