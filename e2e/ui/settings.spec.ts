@@ -20,7 +20,7 @@ test("an admin changes the time zone, the overview follows it, and the change is
     await expect(page.getByText(new RegExp(`Month to date \\(.*, ${target.replace("/", "\\/")}\\)`))).toBeVisible();
 
     await page.goto("/settings/audit");
-    await expect(page.getByRole("row", { name: /organization\.update/ }).first()).toBeVisible();
+    await expect(page.getByRole("row", { name: /organization\.update/ }).filter({ hasText: target }).filter({ hasText: "admin@demo.local" }).first()).toBeVisible();
   } finally {
     const res = await page.request.patch("/api/organization", { data: { timeZone: original } });
     expect(res.status()).toBe(200);
@@ -32,8 +32,10 @@ test("finance sees the time zone but may not change it", async ({ page }) => {
   await page.goto("/settings");
   await expect(page.getByText(/Only admins change it/)).toBeVisible();
   await expect(page.getByRole("form", { name: "Organisation time zone" })).toHaveCount(0);
-  const refused = await page.request.patch("/api/organization", { data: { timeZone: "Europe/Berlin" } });
+  const before = (await (await page.request.get("/api/organization")).json()).organization.timeZone;
+  const refused = await page.request.patch("/api/organization", { data: { timeZone: before === "Europe/Berlin" ? "America/New_York" : "Europe/Berlin" } });
   expect(refused.status()).toBe(403);
+  expect((await (await page.request.get("/api/organization")).json()).organization.timeZone).toBe(before);
 });
 
 test("a zone that does not exist is refused naming the field", async ({ page }) => {

@@ -130,9 +130,13 @@ describe("budget alerts on ingest", () => {
     await ingest(org.id, [spend("0.1")]);
     expect(await alertsOf(org.id)).toEqual([]);
 
+    // another organisation's spend reaches neither this organisation's ledger nor its alerts
     const { org: quiet } = await makeOrg();
     await ingest(quiet.id, [spend("1000")]);
     expect(await alertsOf(quiet.id)).toEqual([]);
+    expect(await alertsOf(org.id)).toEqual([]);
+    const { rows } = await pool().query("SELECT sum(spent_usd)::text AS spent FROM budget_ledgers WHERE org_id = $1 AND budget_id = $2", [org.id, budget.id]);
+    expect(rows).toEqual([{ spent: "0.100000000" }]);
   });
 
   it("new alerts queue a delivery to each enabled webhook in the same transaction", async () => {
