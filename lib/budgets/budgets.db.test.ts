@@ -40,6 +40,9 @@ describe("budgets", () => {
     const attempt = createBudget(caller, body({ scope }));
     if (allowed) await expect(attempt).resolves.toMatchObject({ name: "search monthly" });
     else await expect(attempt).rejects.toMatchObject({ code: "forbidden" });
+    // a refusal keeps nothing, not even an audit entry
+    expect(await prisma().budget.count({ where: { orgId: org.id } })).toBe(allowed ? 1 : 0);
+    expect(await prisma().auditLog.count({ where: { orgId: org.id } })).toBe(allowed ? 1 : 0);
   });
 
   it("refuses an unknown team naming scope.value, and keeps nothing", async () => {
@@ -136,11 +139,16 @@ describe("alerts a budget has already reached", () => {
 
 describe("a budget write beside ingest", () => {
   it("waits for transactions writing ledgers to commit before it counts the spend, so none of theirs is missed", async () => {
-    const { org } = await makeOrg();
+    const { org, teams } = await makeOrg();
     const writer = await pool().connect();
     try {
-      // an ingest transaction, mid-way: it holds the lock its ledger upsert takes
+      // an ingest transaction, mid-way: its event is stored (no budget yet for its trigger to
+      // add it to) and it holds the lock its ledger upsert takes
       await writer.query("BEGIN");
+      await writer.query(
+        "INSERT INTO usage_events (org_id, event_id, ts, team_id, model, cost_source, cost_usd) VALUES ($1, 'in-flight', now(), $2, 'gpt-4o', 'catalog', 1.25)",
+        [org.id, teams[0].id],
+      );
       await writer.query("LOCK TABLE budget_ledgers IN ROW EXCLUSIVE MODE");
       let created = false;
       const creating = createBudget(callerAs(org.id, "finance"), body()).then(() => (created = true));
@@ -149,6 +157,9 @@ describe("a budget write beside ingest", () => {
       await writer.query("COMMIT");
       await creating;
       expect(created).toBe(true);
+      // the new budget counted the event that committed while it waited
+      const [listed] = await listBudgets({ orgId: org.id, teamIds: null, timeZone: "UTC" });
+      expect(listed.current.spentUsd).toBe("1.250000000");
     } finally {
       writer.release();
     }
