@@ -52,10 +52,15 @@ describe("dismissing and restoring insights", () => {
   it("refuses to dismiss what the caller cannot see, and a team lead restoring another team's insight", async () => {
     const other = (await list(finance)).insights.find((i) => i.team !== null && i.team !== "support")!;
     await expect(dismissInsight(supportLead, DismissInsightBody.parse({ insightId: other.id, reason: "not mine", ...range }))).rejects.toMatchObject({ code: "not_found" });
+    expect((await list(finance)).insights.map((i) => i.id)).toContain(other.id);
     await expect(dismissInsight(finance, DismissInsightBody.parse({ insightId: "right_size:nope", reason: "gone", ...range }))).rejects.toMatchObject({ code: "not_found" });
 
     await dismissInsight(finance, DismissInsightBody.parse({ insightId: other.id, reason: "handled by finance", ...range }));
     await expect(restoreInsight(supportLead, other.id)).rejects.toMatchObject({ code: "forbidden" });
+    // still dismissed, and only the dismissal audited
+    expect((await list(finance)).dismissed.map((d) => d.insightId)).toContain(other.id);
+    const audit = await prisma().auditLog.findMany({ where: { orgId, entityType: "insight", entityId: other.id } });
+    expect(audit.map((a) => a.action)).toEqual(["insight.dismiss"]);
     await expect(restoreInsight(finance, "never-dismissed")).rejects.toMatchObject({ code: "not_found" });
   });
 
