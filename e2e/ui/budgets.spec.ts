@@ -82,16 +82,27 @@ test("a team lead creates a budget for their own team, and no other", async ({ p
 });
 
 test("a viewer sees budgets read-only and the API refuses their writes", async ({ page }) => {
+  // a budget of a team the viewer belongs to, so that there is a row to see
+  const name = `e2e viewed ${Date.now()}`;
+  await signIn(page, "finance");
+  const created = await page.request.post("/api/v1/budgets", { data: { name, scope: { type: "team", value: "search" }, period: "month", limitUsd: "1000000" } });
+  expect(created.status()).toBe(201);
+  await page.getByRole("button", { name: "Sign out" }).click();
+
   await signIn(page, "viewer");
   await openBudgets(page);
-  await expect(page.getByTestId("budgets").or(page.getByText("No budgets yet"))).toBeVisible();
+  await expect(budgetRow(page, name)).toContainText("team: search");
   await expect(page.getByRole("button", { name: "New budget" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Edit/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Archive/ })).toHaveCount(0);
 
-  const res = await page.request.post("/api/v1/budgets", { data: { name: "viewer budget", scope: { type: "team", value: "search" }, period: "month", limitUsd: "10" } });
+  const viewerBudget = `e2e viewer's ${Date.now()}`;
+  const res = await page.request.post("/api/v1/budgets", { data: { name: viewerBudget, scope: { type: "team", value: "search" }, period: "month", limitUsd: "10" } });
   expect(res.status()).toBe(403);
   expect((await res.json()).error.code).toBe("forbidden");
+  await page.reload();
+  await expect(budgetRow(page, name)).toBeVisible();
+  await expect(budgetRow(page, viewerBudget)).toHaveCount(0);
 });
 
 test("finance opens the audit log and sees who created a budget", async ({ page }) => {
