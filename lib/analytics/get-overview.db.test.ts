@@ -89,10 +89,19 @@ describe("getOverview", () => {
     const { rows } = await pool().query<{ id: string }>(`SELECT id FROM teams WHERE org_id = $1 ORDER BY slug LIMIT 2`, [orgId]);
     const org = await makeBudget(orgId, { name: "org budget", limitUsd: "500" });
     const team = await makeBudget(orgId, { name: "team budget", scopeType: "team", scopeValue: rows[0].id, period: "week" });
+    const none = await getOverview({ orgId, teamIds: null, timeZone: "UTC", now: NOW });
+    expect(none.budgets.find((b) => b.id === org.id)).toMatchObject({ limitUsd: "500.000000000", spentUsd: "0.000000000", forecastUsd: "0.000000000", status: "ok" });
+    // spend so far in each current period (UTC): the month of November, the ISO week from Monday 16 November
+    await pool().query(
+      `INSERT INTO budget_ledgers (org_id, budget_id, period_start, period_end, spent_usd)
+       VALUES ($1, $2, '2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z', 19.4375), ($1, $3, '2026-11-16T00:00:00Z', '2026-11-23T00:00:00Z', 10.65)`,
+      [orgId, org.id, team.id],
+    );
     const all = await getOverview({ orgId, teamIds: null, timeZone: "UTC", now: NOW });
     expect(all.budgets.map((b) => b.id).sort()).toEqual([org.id, team.id].sort());
-    const burn = all.budgets.find((b) => b.id === org.id);
-    expect(burn).toMatchObject({ limitUsd: "500.000000000", spentUsd: "0.000000000", forecastUsd: "0.000000000", status: "ok" });
+    // 466.5 of the month's 720 hours gone: 19.4375 x 720 / 466.5; 106.5 of the week's 168: 10.65 x 168 / 106.5
+    expect(all.budgets.find((b) => b.id === org.id)).toMatchObject({ period: "month", spentUsd: "19.437500000", forecastUsd: "30.000000000", status: "ok" });
+    expect(all.budgets.find((b) => b.id === team.id)).toMatchObject({ period: "week", spentUsd: "10.650000000", forecastUsd: "16.800000000" });
     const lead = await getOverview({ orgId, teamIds: [rows[1].id], timeZone: "UTC", now: NOW });
     expect(lead.budgets).toEqual([]);
   });
