@@ -76,7 +76,11 @@ test("finance searches the catalog page by page", async ({ page }) => {
 });
 
 for (const role of ["team_lead", "viewer"] as DemoRole[]) {
-  test(`${role} is refused the prices page and API`, async ({ page }) => {
+  test(`${role} is refused the prices page and API, and changes nothing`, async ({ page }) => {
+    await signIn(page, "finance");
+    const before = await (await page.request.get("/api/prices/overrides")).json();
+    await page.getByRole("button", { name: "Sign out" }).click();
+
     await signIn(page, role);
     await page.goto("/settings/prices");
     await expect(page.getByTestId("forbidden")).toBeVisible();
@@ -84,12 +88,17 @@ for (const role of ["team_lead", "viewer"] as DemoRole[]) {
     for (const res of [
       await page.request.get("/api/prices/overrides"),
       await page.request.post("/api/prices/overrides", { data: body }),
-      await page.request.delete("/api/prices/overrides/any-id"),
+      await page.request.delete(`/api/prices/overrides/${before.overrides[0]?.id ?? "any-id"}`),
       await page.request.get("/api/prices/catalog?q=gpt"),
       await page.request.get("/api/prices/unpriced"),
     ]) {
       expect(res.status(), res.url()).toBe(403);
       expect((await res.json()).error.code).toBe("forbidden");
     }
+    await page.goto("/");
+    await page.getByRole("button", { name: "Sign out" }).click();
+
+    await signIn(page, "finance");
+    expect(await (await page.request.get("/api/prices/overrides")).json()).toEqual(before);
   });
 }

@@ -54,18 +54,28 @@ test("the ROI API answers per API.md, and a team lead sees their own team only",
 });
 
 for (const role of ["team_lead", "viewer"] as const) {
-  test(`${role} is refused Settings → Outcomes and the outcome-kinds API`, async ({ page }) => {
+  test(`${role} is refused Settings → Outcomes and the outcome-kinds API, and changes nothing`, async ({ page }) => {
+    await signIn(page, "finance");
+    const before = await (await page.request.get("/api/outcome-kinds")).json();
+    const target = before.kinds[0]?.kind ?? "won";
+    await page.getByRole("button", { name: "Sign out" }).click();
+
     await signIn(page, role);
     await page.goto("/settings/outcomes");
     await expect(page.getByTestId("forbidden")).toBeVisible();
     for (const res of [
       await page.request.get("/api/outcome-kinds"),
       await page.request.post("/api/outcome-kinds", { data: { kind: "won", name: "Won", defaultValueUsd: "1" } }),
-      await page.request.patch("/api/outcome-kinds/won", { data: { name: "x" } }),
-      await page.request.delete("/api/outcome-kinds/won"),
+      await page.request.patch(`/api/outcome-kinds/${target}`, { data: { name: "x" } }),
+      await page.request.delete(`/api/outcome-kinds/${target}`),
     ]) {
       expect(res.status(), res.url()).toBe(403);
       expect((await res.json()).error.code).toBe("forbidden");
     }
+    await page.goto("/");
+    await page.getByRole("button", { name: "Sign out" }).click();
+
+    await signIn(page, "finance");
+    expect((await (await page.request.get("/api/outcome-kinds")).json()).kinds).toEqual(before.kinds);
   });
 }
