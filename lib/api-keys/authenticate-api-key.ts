@@ -16,10 +16,25 @@ const CACHE_MAX = 10_000;
  */
 const known = new Map<string, ApiKeyPrincipal>();
 let cacheValid = false;
+/**
+ * Counts revocations (and losses of the LISTEN connection) seen by this
+ * process. A key read from the database is cached only if none came while it
+ * was read: a revocation notified between the read's snapshot and its answer
+ * would otherwise be undone by caching the row as it was before.
+ */
+let revocations = 0;
 
-subscribe(API_KEY_CHANNEL, (hash) => known.delete(hash), () => {
-  cacheValid = false;
-});
+subscribe(
+  API_KEY_CHANNEL,
+  (hash) => {
+    revocations++;
+    known.delete(hash);
+  },
+  () => {
+    revocations++;
+    cacheValid = false;
+  },
+);
 
 /** The bearer token of an Authorization header, or null. */
 export function bearerToken(header: string | undefined): string | null {
@@ -43,6 +58,7 @@ export async function authenticateApiKey(header: string | undefined, scope: ApiK
     known.clear();
     cacheValid = true;
   }
+  const revocationsBefore = revocations;
   const { rows } = await pool().query<{ org_id: string; id: string; scopes: string[]; team_id: string | null; revoked_at: Date | null }>(
     "SELECT org_id, id, scopes, team_id, revoked_at FROM api_keys WHERE key_hash = $1",
     [hash],
@@ -51,8 +67,11 @@ export async function authenticateApiKey(header: string | undefined, scope: ApiK
   if (!key) throw new AppError("unauthenticated", "The API key is not valid.");
   if (key.revoked_at) throw new AppError("unauthenticated", "The API key was revoked.");
   const principal = { orgId: key.org_id, keyId: key.id, scopes: key.scopes as ApiKeyScope[], teamId: key.team_id };
-  if (known.size >= CACHE_MAX) known.delete(known.keys().next().value!);
-  known.set(hash, principal);
+  // a revocation came during the read: answer this request (it raced the revocation), cache nothing
+  if (revocations === revocationsBefore) {
+    if (known.size >= CACHE_MAX) known.delete(known.keys().next().value!);
+    known.set(hash, principal);
+  }
   return withScope(principal, scope);
 }
 
@@ -79,6 +98,7 @@ function withScope(principal: ApiKeyPrincipal, scope: ApiKeyScope): ApiKeyPrinci
 
 /** Drops a key from this process's cache at once (after revoking it here). */
 export function forgetApiKey(keyId: string): void {
+  revocations++;
   for (const [hash, principal] of known) if (principal.keyId === keyId) known.delete(hash);
 }
 
