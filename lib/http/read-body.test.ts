@@ -1,7 +1,8 @@
 // readBody on a real node:http server: a body over the limit is answered 413,
 // however it is sent (declared length, chunked, gzip-encoded).
+import { randomBytes } from "node:crypto";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toAppError } from "./errors";
@@ -12,12 +13,16 @@ const LIMIT = 1024;
 
 let server: http.Server;
 let port: number;
+/** Reads that have resolved or rejected, so far. */
+let settled = 0;
 beforeAll(async () => {
   server = http.createServer((req, res) => {
-    readBody(req, LIMIT).then(
-      (body) => sendJson(res, 200, { bytes: body.length }),
-      (err: unknown) => sendError(res, toAppError(err)),
-    );
+    readBody(req, LIMIT)
+      .then(
+        (body) => sendJson(res, 200, { bytes: body.length }),
+        (err: unknown) => sendError(res, toAppError(err)),
+      )
+      .finally(() => settled++);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as AddressInfo).port;
@@ -78,5 +83,32 @@ describe("readBody", () => {
     const answer = await sendChunked([gzipSync(Buffer.alloc(64 * 1024, "x"))], { "content-encoding": "gzip" });
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body).error.code).toBe("payload_too_large");
+  });
+
+  it("answers 400 to a large body that is not gzip, and the connection goes on to the next request", async () => {
+    const garbage = Buffer.alloc(200 * 1024, "not gzip");
+    const socket = net.connect(port, "127.0.0.1");
+    let received = "";
+    socket.setEncoding("latin1").on("data", (text: string) => (received += text));
+    socket.write(`POST / HTTP/1.1\r\nHost: x\r\nContent-Encoding: gzip\r\nContent-Length: ${garbage.length}\r\n\r\n`);
+    socket.write(garbage);
+    socket.write("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc");
+    for (let waited = 0; (received.match(/HTTP\/1\.1 /g) ?? []).length < 2 && waited < 100; waited++) await new Promise((r) => setTimeout(r, 20));
+    socket.destroy();
+    expect(received.match(/HTTP\/1\.1 \d{3}/g)).toEqual(["HTTP/1.1 400", "HTTP/1.1 200"]);
+  });
+
+  it("gives up a gzip body whose client goes away in the middle of it", async () => {
+    const before = settled;
+    // under the limit once decoded: what is read of it is never refused as too large
+    const gzipped = gzipSync(randomBytes(900));
+    const socket = net.connect(port, "127.0.0.1");
+    socket.on("error", () => undefined);
+    socket.write(`POST / HTTP/1.1\r\nHost: x\r\nContent-Encoding: gzip\r\nContent-Length: ${gzipped.length}\r\n\r\n`);
+    socket.write(gzipped.subarray(0, 50));
+    await new Promise((r) => setTimeout(r, 100));
+    socket.destroy();
+    for (let waited = 0; settled === before && waited < 50; waited++) await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toBe(before + 1);
   });
 });

@@ -52,7 +52,21 @@ function collect(req: IncomingMessage, decode: Transform | null, limit: number):
       reject(tooLarge(limit));
     });
     source.on("end", () => resolve(Buffer.concat(chunks, size)));
-    source.on("error", () => reject(new AppError("invalid_body", `The request body could not be read${decode ? " (bad compressed data)" : ""}.`)));
+    source.on("error", () => {
+      if (decode) {
+        // the rest of the body is drained unread, so the connection can carry the 400 and the next request
+        req.unpipe(decode);
+        req.resume();
+      }
+      reject(new AppError("invalid_body", `The request body could not be read${decode ? " (bad compressed data)" : ""}.`));
+    });
+    // the client went away mid-body: pipe does not pass that on to the decoder, which would wait for ever
+    if (decode) {
+      req.on("error", () => {
+        decode.destroy();
+        reject(new AppError("invalid_body", "The request body could not be read."));
+      });
+    }
   });
 }
 
