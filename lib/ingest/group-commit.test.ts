@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { GroupCommit } from "./group-commit";
+import { GroupCommit, groupCommitOptions } from "./group-commit";
 
 const options = { windowMs: 5, maxItems: 100, maxInFlight: 1 };
 
@@ -94,3 +94,24 @@ describe("GroupCommit", () => {
     expect(flush).not.toHaveBeenCalled();
   });
 });
+
+describe("groupCommitOptions", () => {
+  const defaults = { windowMs: 1, maxItems: 200, maxInFlight: 2 };
+
+  it("takes the defaults, or the settings that are given", () => {
+    expect(groupCommitOptions("X", defaults, {})).toEqual(defaults);
+    expect(groupCommitOptions("X", defaults, { X_GROUP_WINDOW_MS: "0.5", X_GROUP_MAX_ITEMS: "1000", X_GROUP_MAX_IN_FLIGHT: " " })).toEqual({ windowMs: 0.5, maxItems: 1000, maxInFlight: 2 });
+  });
+
+  it.each([
+    ["X_GROUP_MAX_IN_FLIGHT", "0"],
+    ["X_GROUP_MAX_IN_FLIGHT", "two"],
+    ["X_GROUP_MAX_ITEMS", "0"],
+    ["X_GROUP_MAX_ITEMS", "2.5"],
+    ["X_GROUP_WINDOW_MS", "-1"],
+    ["X_GROUP_WINDOW_MS", "soon"],
+  ])("refuses %s=%s, naming it (nothing would ever commit)", (name, value) => {
+    expect(() => groupCommitOptions("X", defaults, { [name]: value })).toThrow(new RegExp(`^${name} must be .* not '${value}'`));
+  });
+});
+

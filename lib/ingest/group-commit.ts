@@ -21,6 +21,31 @@ export type GroupCommitOptions = {
   maxInFlight: number;
 };
 
+/** One setting of `env`: a number at least `min` (a whole one when `whole`), else `fallback` when unset. */
+function setting(env: Record<string, string | undefined>, name: string, fallback: number, min: number, whole: boolean): number {
+  const value = env[name];
+  if (value === undefined || value.trim() === "") return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min || (whole && !Number.isInteger(n))) {
+    throw new Error(`${name} must be ${whole ? "a whole number" : "a number"} of at least ${min}, not '${value}'.`);
+  }
+  return n;
+}
+
+/**
+ * The options of a group commit from `<prefix>_GROUP_WINDOW_MS`,
+ * `_MAX_ITEMS` and `_MAX_IN_FLIGHT`, else `defaults`. A value that is not a
+ * number, or 0 items or groups in flight (nothing would ever commit), stops
+ * the start with an error naming the setting.
+ */
+export function groupCommitOptions(prefix: string, defaults: GroupCommitOptions, env: Record<string, string | undefined> = process.env): GroupCommitOptions {
+  return {
+    windowMs: setting(env, `${prefix}_GROUP_WINDOW_MS`, defaults.windowMs, 0, false),
+    maxItems: setting(env, `${prefix}_GROUP_MAX_ITEMS`, defaults.maxItems, 1, true),
+    maxInFlight: setting(env, `${prefix}_GROUP_MAX_IN_FLIGHT`, defaults.maxInFlight, 1, true),
+  };
+}
+
 export class GroupCommit<I, R> {
   private queue: Pending<I, R>[] = [];
   private queued = 0;

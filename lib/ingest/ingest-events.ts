@@ -3,7 +3,7 @@ import { invalidateBudgetState } from "@/lib/policy/budget-state";
 import { EventInput, type IngestResponse } from "@/lib/schemas/events";
 import { EVENT_COLUMNS, type EventRow } from "./event-row";
 import { GroupCommit } from "./group-commit";
-import { groupCommitOptions, ingestBody, type IngestRequest, type ItemPipeline } from "./ingest-items";
+import { ingestBody, ingestGroupCommitOptions, type IngestRequest, type ItemPipeline } from "./ingest-items";
 import { priceEvent } from "./price-event";
 import { copyLine } from "@/lib/pg-copy-text";
 import { COPY_EVENTS_SQL, SETTLE_RESERVATIONS_SQL, STORE_EVENTS_SQL, STORED_EVENT_COLUMNS } from "./store-events-sql";
@@ -42,7 +42,7 @@ async function flush(items: Pending<EventRow>[]): Promise<boolean[]> {
   return stored;
 }
 
-const committer = new GroupCommit<Pending<EventRow>, boolean>(flush, groupCommitOptions("INGEST"));
+const committer = new GroupCommit<Pending<EventRow>, boolean>(flush, ingestGroupCommitOptions("INGEST"));
 
 export const eventPipeline: ItemPipeline<typeof EventInput, EventRow> = {
   key: "events",

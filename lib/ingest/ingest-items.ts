@@ -4,7 +4,7 @@
 import type { z } from "zod";
 import type { ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import type { IngestResponse, RejectedItem } from "@/lib/schemas/events";
-import type { GroupCommit } from "./group-commit";
+import { type GroupCommit, groupCommitOptions, type GroupCommitOptions } from "./group-commit";
 import { getOrgContext, invalidateOrgContext, type OrgContext } from "@/lib/org/org-context";
 import { type Envelope, parseEnvelope } from "./parse-envelope";
 import { resolveTeams } from "./resolve-teams";
@@ -57,12 +57,9 @@ function sortByIndex(rejected: RejectedItem[]): RejectedItem[] {
   return rejected.sort((a, b) => a.index - b.index);
 }
 
-export function groupCommitOptions(prefix: string) {
-  return {
-    windowMs: Number(process.env[`${prefix}_GROUP_WINDOW_MS`] ?? 1),
-    maxItems: Number(process.env[`${prefix}_GROUP_MAX_ITEMS`] ?? 5000),
-    // concurrent batches share most rollup and ledger rows and wait for each
-    // other's locks: two in flight overlap one commit with the next batch's work
-    maxInFlight: Number(process.env[`${prefix}_GROUP_MAX_IN_FLIGHT`] ?? 2),
-  };
+/** Ingest's group commit: `<prefix>_GROUP_*` settings, else these defaults. */
+export function ingestGroupCommitOptions(prefix: string): GroupCommitOptions {
+  // concurrent batches share most rollup and ledger rows and wait for each
+  // other's locks: two in flight overlap one commit with the next batch's work
+  return groupCommitOptions(prefix, { windowMs: 1, maxItems: 5000, maxInFlight: 2 });
 }

@@ -2,7 +2,7 @@ import { getOutcomeKindDefaults } from "@/lib/roi/outcome-kind-defaults";
 import { withKindDefaults } from "@/lib/roi/resolve-outcome-value";
 import { type IngestResponse, OutcomeInput } from "@/lib/schemas/events";
 import { GroupCommit } from "./group-commit";
-import { groupCommitOptions, ingestBody, type IngestRequest, type ItemPipeline } from "./ingest-items";
+import { ingestBody, ingestGroupCommitOptions, type IngestRequest, type ItemPipeline } from "./ingest-items";
 import { type Columns, type Pending, storeRows, storeSql, unnestInput } from "./store-rows";
 
 type OutcomeRow = {
@@ -47,7 +47,7 @@ RETURNING org_id, outcome_id AS id`,
 
 const committer = new GroupCommit<Pending<OutcomeRow>, boolean>(
   (items) => storeRows(items, STORE_OUTCOMES_SQL, COLUMNS, (row) => row.outcomeId),
-  groupCommitOptions("OUTCOMES"),
+  ingestGroupCommitOptions("OUTCOMES"),
 );
 
 /** OutcomeInput with valueUsd resolved: as sent, else the kind's default × count (rejected naming valueUsd when there is none). */

@@ -6,7 +6,7 @@
 import type { ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import { isStorageUnavailable } from "@/lib/db-errors";
 import { AppError } from "@/lib/http/errors";
-import { GroupCommit } from "@/lib/ingest/group-commit";
+import { GroupCommit, groupCommitOptions } from "@/lib/ingest/group-commit";
 import { getOrgContext, type OrgContext, peekOrgContext } from "@/lib/org/org-context";
 import { formatUsd, parseUsd } from "@/lib/money";
 import { costOfUsage } from "@/lib/pricing/cost-of-usage";
@@ -23,11 +23,7 @@ import { pool } from "@/lib/db";
 
 const TTL_SECONDS = Number(process.env.RESERVATION_TTL_SECONDS ?? 600);
 
-const reservations = new GroupCommit<ReserveRequest, ReserveResult>(reserveBatch, {
-  windowMs: Number(process.env.POLICY_GROUP_WINDOW_MS ?? 1),
-  maxItems: Number(process.env.POLICY_GROUP_MAX_ITEMS ?? 200),
-  maxInFlight: Number(process.env.POLICY_GROUP_MAX_IN_FLIGHT ?? 2),
-});
+const reservations = new GroupCommit<ReserveRequest, ReserveResult>(reserveBatch, groupCommitOptions("POLICY", { windowMs: 1, maxItems: 200, maxInFlight: 2 }));
 
 function teamOf(ctx: OrgContext, principal: ApiKeyPrincipal, team: string | undefined): string | null {
   if (principal.teamId) {
