@@ -39,4 +39,22 @@ describe("findUnstorableText", () => {
   it("accepts well-formed text, pairs and non-strings included", () => {
     expect(findUnstorableText({ id: "😀", n: 1, b: true, z: null, m: { k: ["é"] } })).toBeNull();
   });
+
+  it("reports the first fault in document order", () => {
+    expect(findUnstorableText({ a: { "k\u0000": { b: "\u0000" } }, c: "\u0000" })).toEqual({ path: "a", message: "keys must not contain the NUL character (U+0000)" });
+    expect(findUnstorableText({ a: [{ b: "ok" }, { b: "x\u0000" }], c: "\u0000" })).toEqual({ path: "a[1].b", message: "text must not contain the NUL character (U+0000)" });
+  });
+
+  it("walks an item nested a hundred thousand deep without overflowing the stack", () => {
+    const nest = (inner: unknown) => {
+      let value = inner;
+      for (let i = 0; i < 100_000; i++) value = [value];
+      return { ignored: value };
+    };
+    expect(findUnstorableText(nest("fine"))).toBeNull();
+    const issue = findUnstorableText(nest("x\u0000"));
+    expect(issue?.message).toBe("text must not contain the NUL character (U+0000)");
+    expect(issue?.path).toBe(`ignored${"[0]".repeat(100_000)}`);
+  });
 });
+
