@@ -199,6 +199,13 @@ describe("POST /api/v1/events", () => {
     expect((await post(key, { events: [makeUsageEvent()] })).status).toBe(403);
   });
 
+  it("answers another method with 405, naming the allowed one in Allow", async () => {
+    const res = await fetch(`${server.url}/api/v1/events`, { method: "GET" });
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("POST");
+    expect((await res.json()).error.code).toBe("method_not_allowed");
+  });
+
   it.each([
     ["not JSON", "{oops", 400],
     ["no events array", JSON.stringify({ event: [] }), 400],
