@@ -88,6 +88,25 @@ describe("GroupCommit", () => {
     expect(peak).toBe(2);
   });
 
+  it("fails the group and everything queued behind it at once when storage is unavailable", async () => {
+    const unavailable = Object.assign(new Error("PostgreSQL did not answer"), { code: "ETIMEDOUT" });
+    const flush = vi.fn(async (items: number[]) => {
+      await new Promise((r) => setTimeout(r, 20));
+      if (items.includes(1)) throw unavailable;
+      return items;
+    });
+    const gc = new GroupCommit(flush, { windowMs: 0, maxItems: 1, maxInFlight: 1 });
+    const first = gc.submit([1]);
+    await new Promise((r) => setTimeout(r, 5));
+    // queued while the first group waits for storage
+    const queued = [gc.submit([2]), gc.submit([3])];
+    await expect(first).rejects.toBe(unavailable);
+    for (const q of queued) await expect(q).rejects.toBe(unavailable);
+    expect(flush).toHaveBeenCalledTimes(1);
+    // the next submission is tried again
+    await expect(gc.submit([4])).resolves.toEqual([4]);
+  });
+
   it("answers an empty submission without a flush", async () => {
     const flush = vi.fn(async (items: number[]) => items);
     await expect(new GroupCommit(flush, options).submit([])).resolves.toEqual([]);

@@ -2,7 +2,7 @@
 // transaction. A submission resolves only after the commit that holds it, so
 // a 200 built on it still means durable. If that commit fails because storage
 // is unavailable, every submission in it fails at once (retrying would only
-// delay the 503). Any other failure may come from one submission's data, and
+// delay the 503), and so does every submission queued behind it. Any other failure may come from one submission's data, and
 // must not fail the others (other organisations' requests among them): each
 // submission of the group is then committed again on its own, and only those
 // that fail alone get an error.
@@ -98,12 +98,24 @@ export class GroupCommit<I, R> {
         offset += pending.items.length;
       }
     } catch (err) {
-      if (group.length === 1 || isStorageUnavailable(err)) for (const pending of group) pending.reject(err);
+      if (isStorageUnavailable(err)) {
+        for (const pending of group) pending.reject(err);
+        // the groups waiting behind it would only wait for the same unavailable storage
+        this.rejectQueued(err);
+      } else if (group.length === 1) group[0].reject(err);
       else await this.commitEachAlone(group);
     } finally {
       this.inFlight--;
       if (this.queue.length > 0) this.drain();
     }
+  }
+
+  private rejectQueued(err: unknown): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const queued = this.queue.splice(0);
+    this.queued = 0;
+    for (const pending of queued) pending.reject(err);
   }
 
   /**

@@ -43,6 +43,21 @@ export type CopyRows<R> = { sql: string; line: (row: R) => string | null; minRow
 
 const UNIQUE_VIOLATION = "23505";
 
+/**
+ * How long storing one group may wait for PostgreSQL (INGEST_DB_TIMEOUT_MS,
+ * default 30 s) before its requests are answered 503 with Retry-After: a hung
+ * database would otherwise hold them, and every group queued behind them,
+ * for ever.
+ */
+const STORE_TIMEOUT_MS = storeTimeout(process.env.INGEST_DB_TIMEOUT_MS);
+
+function storeTimeout(value: string | undefined): number {
+  if (value === undefined || value.trim() === "") return 30_000;
+  const ms = Number(value);
+  if (!(ms > 0) || !Number.isFinite(ms)) throw new Error(`INGEST_DB_TIMEOUT_MS must be a number of milliseconds above 0, not '${value}'.`);
+  return ms;
+}
+
 /** What the storing statement returns for each newly inserted row (COPY: every row). */
 export type Stored = { org_id: string; id: string } & Record<string, unknown>;
 /** A newly inserted row: what `sql` returned for it, and the row sent. */
@@ -98,7 +113,7 @@ export async function storeRows<R extends TeamRow>(
       const { rows: stored } = await client.query<Stored>({ name: statementName(text), text, values: params });
       await afterAll(client, () => stored.map((s) => ({ stored: s, row: firstByKey.get(keyOf(s.org_id, s.id))! })));
       return new Set(stored.map((r) => keyOf(r.org_id, r.id)));
-    });
+    }, STORE_TIMEOUT_MS);
   const lines = copy && newTeams.size === 0 && unique.length >= copy.minRows ? copyText(unique, copy.line) : null;
   // COPY inserts every row it is given (or none)
   const firstTry = lines === null ? write(sql.plain) : copyAll(lines, copy!.sql, atomically, afterAll, unique, idOf).then(() => new Set(firstByKey.keys()));
@@ -134,7 +149,7 @@ function copyAll<R extends TeamRow>(
     stream.end(text);
     await finished(stream);
     await afterAll(client, () => rows.map((row) => ({ stored: { org_id: row.orgId, id: idOf(row) }, row })));
-  });
+  }, STORE_TIMEOUT_MS);
 }
 
 const names = new Map<string, string>();

@@ -33,24 +33,43 @@ async function inTransaction<T>(client: pg.PoolClient, work: (client: pg.PoolCli
 }
 
 /**
+ * `work`, or a storage-unavailable error (code ETIMEDOUT: a 503 with
+ * Retry-After) once `timeoutMs` pass without it settling: a hung database (a
+ * partition, a stuck server) gives no error of its own to answer with.
+ */
+function within<T>(work: Promise<T>, timeoutMs: number | undefined): Promise<T> {
+  if (timeoutMs === undefined) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`PostgreSQL did not answer within ${timeoutMs} ms`), { code: "ETIMEDOUT" })), timeoutMs);
+  });
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+}
+
+/**
  * Runs `work` on one connection, in one transaction when `begin` (then
  * `work` ends with its COMMIT), else as one statement, which is atomic by
  * itself. Deadlocks and serialisation failures are retried (nothing of a
- * failed attempt is kept). An unreachable database is left to toAppError,
- * which answers 503 with Retry-After.
+ * failed attempt is kept). An unreachable or hung database is left to
+ * toAppError, which answers 503 with Retry-After: its connection is
+ * destroyed, not rolled back (a ROLLBACK would wait on it too), which rolls
+ * back an open transaction on the server. A transaction whose COMMIT was
+ * already sent may still commit: the client was not told it did, and its
+ * retry is idempotent.
  */
-async function atomically<T>(pool: pg.Pool, begin: boolean, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+async function atomically<T>(pool: pg.Pool, begin: boolean, work: (client: pg.PoolClient) => Promise<T>, timeoutMs?: number): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     let client: pg.PoolClient | undefined;
     try {
       client = await pool.connect();
-      const result = begin ? await inTransaction(client, work) : await work(client);
+      const result = await within(begin ? inTransaction(client, work) : work(client), timeoutMs);
       client.release();
       return result;
     } catch (err) {
       if (client) {
-        if (begin) await client.query("ROLLBACK").catch(() => undefined);
-        client.release(isStorageUnavailable(err) ? (err as Error) : undefined);
+        const unavailable = isStorageUnavailable(err);
+        if (begin && !unavailable) await client.query("ROLLBACK").catch(() => undefined);
+        client.release(unavailable ? (err as Error) : undefined);
       }
       const code = (err as { code?: string }).code;
       if ((code === DEADLOCK || code === SERIALIZATION) && attempt < MAX_ATTEMPTS) continue;
@@ -59,18 +78,23 @@ async function atomically<T>(pool: pg.Pool, begin: boolean, work: (client: pg.Po
   }
 }
 
-/** Runs `work` in one transaction (see atomically for retries and failures). */
-export function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  return atomically(pool, true, async (client) => {
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  });
+/** Runs `work` in one transaction (see atomically for retries, failures and `timeoutMs`). */
+export function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, timeoutMs?: number): Promise<T> {
+  return atomically(
+    pool,
+    true,
+    async (client) => {
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    },
+    timeoutMs,
+  );
 }
 
 /** Runs `work`, a single statement, with the retries of withTransaction (a statement is a transaction of its own). */
-export function withStatement<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  return atomically(pool, false, work);
+export function withStatement<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, timeoutMs?: number): Promise<T> {
+  return atomically(pool, false, work, timeoutMs);
 }
 
 /**
