@@ -20,6 +20,7 @@ async function settleReservations(client: pg.PoolClient, inserted: Inserted<Even
     settling.map((row) => row.reservationId),
     settling.map((row) => row.costUsd),
     settling.map((row) => row.unpriced),
+    settling.map((row) => row.apiKeyId),
   ]);
 }
 

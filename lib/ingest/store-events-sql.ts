@@ -74,7 +74,9 @@ END
 $upkeep$`;
 
 /**
- * Settles the reservations that newly stored events name: the actual cost
+ * Settles the reservations that newly stored events name ($5: the key that
+ * sent each; a team-bound key cannot settle another team's reservation, which
+ * would free that team's hold early): the actual cost
  * replaces the estimate, so the holds leave the ledgers (the spend itself was
  * added with the event). An expired or already settled reservation is left
  * as it is. An unpriced event ($4) was added at cost 0, but its cost is
@@ -88,9 +90,12 @@ $upkeep$`;
 export const SETTLE_RESERVATIONS_SQL = `
 WITH settled AS (
   UPDATE reservations r SET status = 'settled', actual_usd = CASE WHEN s.unpriced THEN NULL ELSE s.cost END, settled_at = now()
-    FROM (SELECT DISTINCT ON (org_id, rid) org_id, rid, cost, unpriced
-            FROM unnest($1::text[], $2::text[], $3::numeric[], $4::boolean[]) AS x(org_id, rid, cost, unpriced)) s
+    FROM (SELECT DISTINCT ON (org_id, rid) org_id, rid, cost, unpriced, key_id
+            FROM unnest($1::text[], $2::text[], $3::numeric[], $4::boolean[], $5::text[]) AS x(org_id, rid, cost, unpriced, key_id)) s
+    LEFT JOIN api_keys k ON k.org_id = s.org_id AND k.id = s.key_id
    WHERE r.org_id = s.org_id AND r.id = s.rid AND r.status = 'held'
+     -- a key bound to a team settles only reservations made by a key of that team
+     AND (k.team_id IS NULL OR EXISTS (SELECT 1 FROM api_keys rk WHERE rk.org_id = r.org_id AND rk.id = r.api_key_id AND rk.team_id = k.team_id))
   RETURNING r.org_id, r.estimate_usd, r.hold_budget_ids, r.hold_period_starts, s.unpriced
 ),
 released AS (

@@ -107,6 +107,21 @@ describe("POST /api/v1/policy/check", () => {
     expect(await ledger(budget.id)).toEqual({ spent: "5.000000000", reserved: "4.000000000" });
   });
 
+  it("lets a team-bound key settle only its own team's reservations", async () => {
+    const { org, teams } = await setup();
+    await makeBudget(org.id, { limitUsd: "100" });
+    const keyOf = async (team: { id: string }) => (await createApiKey({ orgId: org.id, name: `svc ${team.id}`, scopes: ["policy", "ingest"], teamId: team.id })).secret;
+    const [search, support, otherSearch] = [await keyOf(teams[0]), await keyOf(teams[1]), await keyOf(teams[0])];
+    const held = (await check(search, { ...call, estimatedCostUsd: "4", reserve: true })).body.reservationId as string;
+    const status = async () => (await pool().query("SELECT status FROM reservations WHERE id = $1", [held])).rows[0].status;
+    // support's key names search's reservation: its event is stored, the hold stays
+    expect(await ingest(support, [makeUsageEvent({ team: "support", timestamp: new Date().toISOString(), costUsd: "1", reservationId: held })])).toMatchObject({ accepted: 1 });
+    expect(await status()).toBe("held");
+    // another key of search settles it
+    expect(await ingest(otherSearch, [makeUsageEvent({ team: "search", timestamp: new Date().toISOString(), costUsd: "1", reservationId: held })])).toMatchObject({ accepted: 1 });
+    expect(await status()).toBe("settled");
+  });
+
   it("does not refuse from memory once a hold it counts has expired", async () => {
     const { org, key } = await setup();
     await makeBudget(org.id, { limitUsd: "10" });
