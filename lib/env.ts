@@ -44,3 +44,17 @@ export function oidcConfig(): { issuer: string; clientId: string; clientSecret: 
   const e = parsed.data;
   return { issuer: e.AUTH_OIDC_ISSUER, clientId: e.AUTH_OIDC_CLIENT_ID, clientSecret: e.AUTH_OIDC_CLIENT_SECRET, name: e.AUTH_OIDC_NAME };
 }
+
+/**
+ * A numeric setting from the environment: `fallback` when unset or blank,
+ * else a finite number that `valid` accepts. Anything else stops the start
+ * with an error naming the setting and what it must be (`expected`): a typo
+ * must neither turn a limit off nor leave work waiting for ever.
+ */
+export function numberSetting(name: string, value: string | undefined, fallback: number, valid: (n: number) => boolean, expected: string): number {
+  if (value === undefined || value.trim() === "") return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || !valid(n)) throw new Error(`${name} must be ${expected}, not '${value}'.`);
+  return n;
+}
+

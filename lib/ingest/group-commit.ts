@@ -2,11 +2,12 @@
 // transaction. A submission resolves only after the commit that holds it, so
 // a 200 built on it still means durable. If that commit fails because storage
 // is unavailable, every submission in it fails at once (retrying would only
-// delay the 503), and so does every submission queued behind it. Any other failure may come from one submission's data, and
-// must not fail the others (other organisations' requests among them): each
-// submission of the group is then committed again on its own, and only those
-// that fail alone get an error.
+// delay the 503), and so does every submission queued behind it. Any other
+// failure may come from one submission's data, and must not fail the others
+// (other organisations' requests among them): each submission of the group is
+// then committed again on its own, and only those that fail alone get an error.
 import { isStorageUnavailable } from "@/lib/db-errors";
+import { numberSetting } from "@/lib/env";
 
 export type Flush<I, R> = (items: I[]) => Promise<R[]>;
 
@@ -21,15 +22,10 @@ export type GroupCommitOptions = {
   maxInFlight: number;
 };
 
-/** One setting of `env`: a number at least `min` (a whole one when `whole`), else `fallback` when unset. */
+/** A setting of `env` at least `min`, a whole number when `whole` (numberSetting). */
 function setting(env: Record<string, string | undefined>, name: string, fallback: number, min: number, whole: boolean): number {
-  const value = env[name];
-  if (value === undefined || value.trim() === "") return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min || (whole && !Number.isInteger(n))) {
-    throw new Error(`${name} must be ${whole ? "a whole number" : "a number"} of at least ${min}, not '${value}'.`);
-  }
-  return n;
+  const valid = (n: number) => n >= min && (!whole || Number.isInteger(n));
+  return numberSetting(name, env[name], fallback, valid, `${whole ? "a whole number" : "a number"} of at least ${min}`);
 }
 
 /**

@@ -3,6 +3,7 @@ import { finished } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { pool } from "@/lib/db";
+import { numberSetting } from "@/lib/env";
 import { pgArray } from "@/lib/pg-array";
 import { withStatement, withTransaction } from "./with-transaction";
 
@@ -49,14 +50,7 @@ const UNIQUE_VIOLATION = "23505";
  * database would otherwise hold them, and every group queued behind them,
  * for ever.
  */
-const STORE_TIMEOUT_MS = storeTimeout(process.env.INGEST_DB_TIMEOUT_MS);
-
-function storeTimeout(value: string | undefined): number {
-  if (value === undefined || value.trim() === "") return 30_000;
-  const ms = Number(value);
-  if (!(ms > 0) || !Number.isFinite(ms)) throw new Error(`INGEST_DB_TIMEOUT_MS must be a number of milliseconds above 0, not '${value}'.`);
-  return ms;
-}
+const STORE_TIMEOUT_MS = numberSetting("INGEST_DB_TIMEOUT_MS", process.env.INGEST_DB_TIMEOUT_MS, 30_000, (ms) => ms > 0, "a number of milliseconds above 0");
 
 /** What the storing statement returns for each newly inserted row (COPY: every row). */
 export type Stored = { org_id: string; id: string } & Record<string, unknown>;

@@ -1,6 +1,7 @@
 // Per-key rate limit of the machine endpoints: a token bucket per API key and
 // process. RATE_LIMIT_PER_SECOND=0 turns it off.
 import { AppError } from "@/lib/http/errors";
+import { numberSetting } from "@/lib/env";
 
 type Bucket = { tokens: number; at: number };
 
@@ -29,10 +30,7 @@ export class RateLimiter {
 
 /** A non-negative number from the environment; anything else stops the start (a typo must not turn limiting off). */
 export function rateSetting(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value.trim() === "") return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number (0 turns rate limiting off), not '${value}'.`);
-  return n;
+  return numberSetting(name, value, fallback, (n) => n >= 0, "a non-negative number (0 turns rate limiting off)");
 }
 
 const perSecond = rateSetting("RATE_LIMIT_PER_SECOND", process.env.RATE_LIMIT_PER_SECOND, 10_000);

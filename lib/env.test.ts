@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { numberSetting } from "./env";
+
+describe("numberSetting", () => {
+  const positive = (n: number) => n > 0;
+
+  it("takes the fallback when unset or blank, else the number", () => {
+    expect(numberSetting("X_MS", undefined, 30, positive, "above 0")).toBe(30);
+    expect(numberSetting("X_MS", "  ", 30, positive, "above 0")).toBe(30);
+    expect(numberSetting("X_MS", "2.5", 30, positive, "above 0")).toBe(2.5);
+  });
+
+  it.each(["0", "-1", "soon", "Infinity"])("refuses %j, naming the setting and what it must be", (value) => {
+    expect(() => numberSetting("X_MS", value, 30, positive, "a number of milliseconds above 0")).toThrow(`X_MS must be a number of milliseconds above 0, not '${value}'.`);
+  });
+});
