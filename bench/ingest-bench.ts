@@ -24,6 +24,7 @@ import { copyIntoBareTable, type CopyResult, prepareCopy } from "./copy-baseline
 import { type CpuShares, startCpuMeter } from "./cpu-meter";
 import { freshDatabase } from "./fresh-database";
 import { type Measurements, performanceRows, printTable, storedRows } from "./ingest-report";
+import { percentile } from "./percentile";
 import { sendSingleEvents } from "./single-load";
 import { rollupMismatches, storeTotals } from "./store-checks";
 import { batchBody } from "./usage-events";
@@ -40,11 +41,6 @@ const CONNECTIONS = 50;
 const SERVER = process.env.DATABASE_URL ? "a new database on DATABASE_URL" : "embedded PostgreSQL";
 
 const log = (message: string) => console.error(`[bench] ${message}`);
-
-/** The middle item by `key` (of an even count, the lower middle). */
-function median<T>(items: T[], key: (item: T) => number): T {
-  return [...items].sort((x, y) => key(x) - key(y))[Math.floor((items.length - 1) / 2)];
-}
 
 async function run(databaseUrl: string): Promise<Measurements> {
   const { apiKey } = await createIngestTenant(databaseUrl);
@@ -76,8 +72,9 @@ async function run(databaseUrl: string): Promise<Measurements> {
       const copy = await copyIntoBareTable(db, exported);
       copies.push({ copy, cpuCopy: await meter() });
     }
-    const { copy, cpuCopy } = median(copies, ({ copy: c }) => c.rows / c.seconds);
     const copyRates = copies.map(({ copy: c }) => c.rows / c.seconds);
+    // the run of median rate (nearest rank: of an even count, the lower middle)
+    const { copy, cpuCopy } = copies[copyRates.indexOf(percentile(copyRates, 50))];
     log(`(b) ${SINGLE_REQUESTS.toLocaleString("en")} single-event requests from ${CONNECTIONS} connections`);
     await db.query("CHECKPOINT");
     meter = await startCpuMeter(server.pid, db);

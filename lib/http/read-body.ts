@@ -36,6 +36,14 @@ function decoder(encoding: string | undefined): Transform | null {
  */
 function collect(req: IncomingMessage, decode: Transform | null, limit: number): Promise<Buffer> {
   const source: Readable = decode ?? req;
+  /** The rest of the body is drained unread, so the connection can carry the answer and the next request. */
+  const drainUnread = () => {
+    if (decode) {
+      req.unpipe(decode);
+      decode.destroy();
+    }
+    req.resume();
+  };
   return new Promise((resolve, reject) => {
     let chunks: Buffer[] = [];
     let size = 0;
@@ -44,20 +52,12 @@ function collect(req: IncomingMessage, decode: Transform | null, limit: number):
       size += chunk.length;
       if (size <= limit) return void chunks.push(chunk);
       chunks = [];
-      if (decode) {
-        req.unpipe(decode);
-        decode.destroy();
-      }
-      req.resume();
+      drainUnread();
       reject(tooLarge(limit));
     });
     source.on("end", () => resolve(Buffer.concat(chunks, size)));
     source.on("error", () => {
-      if (decode) {
-        // the rest of the body is drained unread, so the connection can carry the 400 and the next request
-        req.unpipe(decode);
-        req.resume();
-      }
+      if (decode) drainUnread();
       reject(new AppError("invalid_body", `The request body could not be read${decode ? " (bad compressed data)" : ""}.`));
     });
     // the client went away mid-body: pipe does not pass that on to the decoder, which would wait for ever

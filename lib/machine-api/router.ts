@@ -35,8 +35,9 @@ export function handleMachineRequest(req: IncomingMessage, res: ServerResponse):
   const fail = errorSenders[pathname] ?? sendAppError;
   const handler = methods[req.method ?? "GET"];
   if (!handler) {
-    res.setHeader("allow", Object.keys(methods).join(", "));
-    fail(req, res, new AppError("method_not_allowed", `${req.method} is not allowed on ${pathname}; use ${Object.keys(methods).join(" or ")}.`));
+    const allowed = Object.keys(methods);
+    res.setHeader("allow", allowed.join(", "));
+    fail(req, res, new AppError("method_not_allowed", `${req.method} is not allowed on ${pathname}; use ${allowed.join(" or ")}.`));
     return true;
   }
   handler(req, res).catch((err: unknown) => {
