@@ -19,5 +19,12 @@ export async function signIn(page: Page, role: DemoRole): Promise<void> {
   await expect(page.getByTestId("user-role")).toHaveText(USERS[role].label);
 }
 
+/** Signs the current user out (from the dashboard, where the button is) and `role` in. */
+export async function switchUser(page: Page, role: DemoRole): Promise<void> {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, role);
+}
+
 export const test = base;
 export { expect };

@@ -1,6 +1,6 @@
 // The server refuses each role what it may not do, whatever the UI shows.
 import type { APIRequestContext, Page } from "@playwright/test";
-import { expect, signIn, test, type DemoRole } from "../fixtures";
+import { expect, signIn, test, type DemoRole, switchUser } from "../fixtures";
 
 async function teamsOf(page: Page): Promise<{ id: string; slug: string }[]> {
   const res = await page.request.get("/api/teams");
@@ -82,17 +82,14 @@ test("bad input names the field", async ({ page }) => {
 test("a team lead cannot revoke another team's key", async ({ page }) => {
   await signIn(page, "team_lead");
   const [leadTeam] = await teamsOf(page);
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await signIn(page, "admin");
+  await switchUser(page, "admin");
   const otherTeam = (await teamsOf(page)).find((t) => t.id !== leadTeam.id)!;
   const created = await (await createKey(page.request, { name: "other team's key", scopes: ["ingest"], teamId: otherTeam.id })).json();
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await signIn(page, "team_lead");
+  await switchUser(page, "team_lead");
   const res = await page.request.delete(`/api/api-keys/${created.apiKey.id}`);
   expect(res.status()).toBe(403);
   // refused, and nothing done: the key is still live
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await signIn(page, "admin");
+  await switchUser(page, "admin");
   const { apiKeys } = await (await page.request.get("/api/api-keys")).json();
   expect(apiKeys.find((k: { id: string }) => k.id === created.apiKey.id)).toMatchObject({ revokedAt: null });
 });

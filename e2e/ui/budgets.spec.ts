@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, signIn, test } from "../fixtures";
+import { expect, signIn, test, switchUser } from "../fixtures";
 
 async function openBudgets(page: Page) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Budgets" }).click();
@@ -87,9 +87,7 @@ test("a viewer sees budgets read-only and the API refuses their writes", async (
   await signIn(page, "finance");
   const created = await page.request.post("/api/v1/budgets", { data: { name, scope: { type: "team", value: "search" }, period: "month", limitUsd: "1000000" } });
   expect(created.status()).toBe(201);
-  await page.getByRole("button", { name: "Sign out" }).click();
-
-  await signIn(page, "viewer");
+  await switchUser(page, "viewer");
   await openBudgets(page);
   await expect(budgetRow(page, name)).toContainText("team: search");
   await expect(page.getByRole("button", { name: "New budget" })).toHaveCount(0);

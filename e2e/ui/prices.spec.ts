@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, signIn, test, type DemoRole } from "../fixtures";
+import { expect, signIn, test, type DemoRole, switchUser } from "../fixtures";
 
 async function openPrices(page: Page) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
@@ -79,9 +79,7 @@ for (const role of ["team_lead", "viewer"] as DemoRole[]) {
   test(`${role} is refused the prices page and API, and changes nothing`, async ({ page }) => {
     await signIn(page, "finance");
     const before = await (await page.request.get("/api/prices/overrides")).json();
-    await page.getByRole("button", { name: "Sign out" }).click();
-
-    await signIn(page, role);
+    await switchUser(page, role);
     await page.goto("/settings/prices");
     await expect(page.getByTestId("forbidden")).toBeVisible();
     const body = { provider: "openai", model: "gpt-4o", effectiveFrom: "2026-12-01T00:00:00Z", inputPerMTok: "1", outputPerMTok: "1" };
@@ -95,10 +93,7 @@ for (const role of ["team_lead", "viewer"] as DemoRole[]) {
       expect(res.status(), res.url()).toBe(403);
       expect((await res.json()).error.code).toBe("forbidden");
     }
-    await page.goto("/");
-    await page.getByRole("button", { name: "Sign out" }).click();
-
-    await signIn(page, "finance");
+    await switchUser(page, "finance");
     expect(await (await page.request.get("/api/prices/overrides")).json()).toEqual(before);
   });
 }

@@ -1,4 +1,4 @@
-import { expect, signIn, test } from "../fixtures";
+import { expect, signIn, test, switchUser } from "../fixtures";
 import { GetRoiResponse } from "@/lib/schemas/roi";
 
 test("finance opens the ROI page on demo data and sees ranked features and the scatter", async ({ page }) => {
@@ -58,9 +58,7 @@ for (const role of ["team_lead", "viewer"] as const) {
     await signIn(page, "finance");
     const before = await (await page.request.get("/api/outcome-kinds")).json();
     const target = before.kinds[0]?.kind ?? "won";
-    await page.getByRole("button", { name: "Sign out" }).click();
-
-    await signIn(page, role);
+    await switchUser(page, role);
     await page.goto("/settings/outcomes");
     await expect(page.getByTestId("forbidden")).toBeVisible();
     for (const res of [
@@ -72,10 +70,7 @@ for (const role of ["team_lead", "viewer"] as const) {
       expect(res.status(), res.url()).toBe(403);
       expect((await res.json()).error.code).toBe("forbidden");
     }
-    await page.goto("/");
-    await page.getByRole("button", { name: "Sign out" }).click();
-
-    await signIn(page, "finance");
+    await switchUser(page, "finance");
     expect((await (await page.request.get("/api/outcome-kinds")).json()).kinds).toEqual(before.kinds);
   });
 }

@@ -1,4 +1,4 @@
-import { expect, signIn, test, USERS, type DemoRole } from "../fixtures";
+import { expect, signIn, test, USERS, type DemoRole, switchUser } from "../fixtures";
 
 const NAV = ["Overview", "Explore", "Budgets", "ROI", "Insights", "Settings"];
 
@@ -41,8 +41,7 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
 test("a team lead sees only their own team's spend", async ({ page }) => {
   await signIn(page, "finance");
   const financeRows = await page.getByTestId("top-teams").getByRole("row").count();
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await signIn(page, "team_lead");
+  await switchUser(page, "team_lead");
   await expect(page.getByText("for your teams")).toBeVisible();
   const leadRows = await page.getByTestId("top-teams").getByRole("row").count();
   expect(leadRows).toBe(2); // header + their one team
