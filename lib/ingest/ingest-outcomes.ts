@@ -16,6 +16,7 @@ type OutcomeRow = {
   valueUsd: string;
   count: number;
   apiKeyId: string;
+  teamCallsOnly: boolean;
 };
 
 const COLUMNS: Columns<OutcomeRow> = [
@@ -29,6 +30,7 @@ const COLUMNS: Columns<OutcomeRow> = [
   ["value_usd", "numeric", "valueUsd"],
   ["count", "int", "count"],
   ["api_key_id", "text", "apiKeyId"],
+  ["team_calls_only", "bool", "teamCallsOnly"],
 ];
 
 const STORED = COLUMNS.map(([c]) => c).filter((c) => c !== "team_slug");
@@ -60,6 +62,8 @@ const outcomes = (schema: ResolvedOutcome): ItemPipeline<ResolvedOutcome, Outcom
   toRow: (o, { ctx, principal, teamSlug, ts }) => ({
     orgId: ctx.orgId, outcomeId: o.id, ts, teamSlug, feature: o.feature, traceId: o.traceId ?? null,
     kind: o.kind, valueUsd: o.valueUsd, count: o.count, apiKeyId: principal.keyId,
+    // a team-bound key writes its own team only: its traced outcomes credit only that team's calls (README "ROI attribution")
+    teamCallsOnly: principal.teamId !== null,
   }),
 });
 

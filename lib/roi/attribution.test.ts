@@ -6,6 +6,7 @@ import { attributeOutcomes, type CallCell, cellKey, MICRO, splitExact } from "./
 const usd = parseUsd;
 const call = (teamId: string, feature: string, model: string, cost: string, calls = 1n): CallCell => ({ teamId, feature, model, costNanos: usd(cost), calls });
 const outcome = (teamId: string, feature: string, value: string, count = 1n, kind = "won") => ({ teamId, feature, kind, valueNanos: usd(value), countMicros: count * MICRO });
+const traced = (group: ReturnType<typeof outcome>, traceId: string, teamCallsOnly = false) => ({ ...group, traceId, teamCallsOnly });
 
 function credits(cells: ReturnType<typeof attributeOutcomes>) {
   return Object.fromEntries(
@@ -57,7 +58,7 @@ describe("attributeOutcomes", () => {
     const cells = attributeOutcomes({
       periodCalls: [],
       plain: [],
-      traced: [{ ...outcome("a", "answer", "1.000000001"), traceId: "t1" }],
+      traced: [traced(outcome("a", "answer", "1.000000001"), "t1")],
       traceCalls,
     });
     // 1.000000001 × (3, 1, 2) / 6 = 0.5000000005, 0.16666666683, 0.33333333367: the two nanos
@@ -73,7 +74,7 @@ describe("attributeOutcomes", () => {
 
   it("rule 1: a trace that cost nothing is split by calls", () => {
     const traceCalls = new Map([["t1", [call("a", "f", "m1", "0", 1n), call("a", "f", "m2", "0", 3n)]]]);
-    const cells = attributeOutcomes({ periodCalls: [], plain: [], traced: [{ ...outcome("a", "f", "4"), traceId: "t1" }], traceCalls });
+    const cells = attributeOutcomes({ periodCalls: [], plain: [], traced: [traced(outcome("a", "f", "4"), "t1")], traceCalls });
     expect(credits(cells)).toEqual({ "a/f/m1": { won: [usd("1"), 250_000n] }, "a/f/m2": { won: [usd("3"), 750_000n] } });
   });
 
@@ -94,12 +95,25 @@ describe("attributeOutcomes", () => {
   });
 
   it("an outcome before its events: a trace without calls counts for its team and feature, on model null without calls in the period", () => {
-    const traced = [{ ...outcome("a", "f", "2.5"), traceId: "late" }];
-    expect(credits(attributeOutcomes({ periodCalls: [], plain: [], traced, traceCalls: new Map() }))).toEqual({ "a/f/null": { won: [usd("2.5"), MICRO] } });
+    const late = [traced(outcome("a", "f", "2.5"), "late")];
+    expect(credits(attributeOutcomes({ periodCalls: [], plain: [], traced: late, traceCalls: new Map() }))).toEqual({ "a/f/null": { won: [usd("2.5"), MICRO] } });
     const periodCalls = [call("a", "f", "m1", "1")];
-    expect(credits(attributeOutcomes({ periodCalls, plain: [], traced, traceCalls: new Map([["late", []]]) }))).toEqual({ "a/f/m1": { won: [usd("2.5"), MICRO] } });
+    expect(credits(attributeOutcomes({ periodCalls, plain: [], traced: late, traceCalls: new Map([["late", []]]) }))).toEqual({ "a/f/m1": { won: [usd("2.5"), MICRO] } });
     const arrived = new Map([["late", [call("a", "f", "m2", "0.01")]]]);
-    expect(credits(attributeOutcomes({ periodCalls, plain: [], traced, traceCalls: arrived }))).toEqual({ "a/f/m2": { won: [usd("2.5"), MICRO] } });
+    expect(credits(attributeOutcomes({ periodCalls, plain: [], traced: late, traceCalls: arrived }))).toEqual({ "a/f/m2": { won: [usd("2.5"), MICRO] } });
+  });
+
+  it("rule 1, team-bound key: the outcome takes only its own team's calls of the trace; with none, rule 2", () => {
+    const traceCalls = new Map([["t1", [call("a", "f", "m1", "0.10"), call("b", "g", "m2", "0.90")]]]);
+    const periodCalls = [call("a", "f", "m3", "1")];
+    const own = attributeOutcomes({ periodCalls, plain: [], traced: [traced(outcome("a", "f", "5"), "t1", true)], traceCalls });
+    expect(credits(own)).toEqual({ "a/f/m1": { won: [usd("5"), MICRO] } });
+    // team c has no call in trace t1 (nor in the period): the value stays on c, never on a or b
+    const other = attributeOutcomes({ periodCalls, plain: [], traced: [traced(outcome("c", "f", "5"), "t1", true)], traceCalls });
+    expect(credits(other)).toEqual({ "c/f/null": { won: [usd("5"), MICRO] } });
+    // sent with an org-wide key, the same outcome follows the whole trace
+    const orgWide = attributeOutcomes({ periodCalls, plain: [], traced: [traced(outcome("c", "f", "5"), "t1")], traceCalls });
+    expect(credits(orgWide)).toEqual({ "a/f/m1": { won: [usd("0.5"), 100_000n] }, "b/g/m2": { won: [usd("4.5"), 900_000n] } });
   });
 
   it("preserves every outcome's value and count exactly, whatever the cells", () => {
@@ -117,14 +131,15 @@ describe("attributeOutcomes", () => {
       valueNanos: fc.bigInt({ min: 0n, max: 10n ** 15n }),
       countMicros: fc.bigInt({ min: 1n, max: 1000n }).map((n) => n * MICRO),
       traceId: fc.option(fc.constantFrom("t1", "t2", "t3"), { nil: undefined }),
+      teamCallsOnly: fc.boolean(),
     });
     fc.assert(
       fc.property(fc.array(cellArb, { maxLength: 8 }), fc.array(cellArb, { maxLength: 6 }), fc.array(outcomeArb, { maxLength: 10 }), (period, traceCells, outcomes) => {
         const periodCalls = [...new Map(period.map((c) => [cellKey(c), c])).values()];
         const traceCalls = new Map([["t1", [...new Map(traceCells.map((c) => [cellKey(c), c])).values()]]]);
         const plain = outcomes.filter((o) => !o.traceId);
-        const traced = outcomes.filter((o) => o.traceId).map((o) => ({ ...o, traceId: o.traceId! }));
-        const cells = attributeOutcomes({ periodCalls, plain, traced, traceCalls });
+        const tracedGroups = outcomes.filter((o) => o.traceId).map((o) => ({ ...o, traceId: o.traceId! }));
+        const cells = attributeOutcomes({ periodCalls, plain, traced: tracedGroups, traceCalls });
         const all = [...cells.values()].flatMap((c) => [...c.byKind.values()]);
         expect(all.reduce((a, c) => a + c.valueNanos, 0n)).toBe(outcomes.reduce((a, o) => a + o.valueNanos, 0n));
         expect(all.reduce((a, c) => a + c.outcomeMicros, 0n)).toBe(outcomes.reduce((a, o) => a + o.countMicros, 0n));

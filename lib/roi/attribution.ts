@@ -4,7 +4,10 @@
 // 1. An outcome with a traceId whose trace has calls (at any time: a trace is
 //    one unit of work, so its split never depends on the range asked) is
 //    credited to the cells of those calls in proportion to their cost; a
-//    trace that cost nothing is split by its number of calls.
+//    trace that cost nothing is split by its number of calls. An outcome
+//    sent with a team-bound API key is credited only to its own team's
+//    calls of the trace: such a key writes its team only, so it may not
+//    move value onto another team's calls by naming their trace.
 // 2. Any other outcome (no traceId, or a trace with no calls yet: "outcome
 //    before its events") is credited to its own team and feature, split over
 //    the models that team and feature called in the same period (the range,
@@ -27,7 +30,8 @@ export type CellId = { teamId: string; feature: string; model: string | null };
 export type CallCell = CellId & { model: string; costNanos: bigint; calls: bigint };
 
 export type OutcomeGroup = { teamId: string; feature: string; kind: string; valueNanos: bigint; countMicros: bigint };
-export type TracedOutcomeGroup = OutcomeGroup & { traceId: string };
+/** `teamCallsOnly`: sent with a team-bound key, credited only to its own team's calls of the trace. */
+export type TracedOutcomeGroup = OutcomeGroup & { traceId: string; teamCallsOnly: boolean };
 
 export type Credit = { valueNanos: bigint; outcomeMicros: bigint };
 export type CreditedCell = CellId & { byKind: Map<string, Credit> };
@@ -122,8 +126,8 @@ export function attributeOutcomes(input: {
   };
   input.plain.forEach(toPool);
   for (const group of input.traced) {
-    const cells = input.traceCalls.get(group.traceId);
-    if (cells && cells.length > 0) ledger.spread([...cells].sort(byKey), "cost", group);
+    const cells = (input.traceCalls.get(group.traceId) ?? []).filter((cell) => !group.teamCallsOnly || cell.teamId === group.teamId);
+    if (cells.length > 0) ledger.spread(cells.sort(byKey), "cost", group);
     else toPool(group);
   }
 

@@ -218,6 +218,27 @@ describe("getRoi: scope", () => {
     await sendOutcomes(org.id, [outcome({ team: "alpha", traceId: "shared", valueUsd: "4" })]);
     expect((await roi(org.id, {}, [beta.id])).totals).toMatchObject({ valueUsd: "4.000000000", roi: 3 });
   });
+
+  it("an outcome sent with a team-bound key takes only its own team's calls of a trace, never another team's", async () => {
+    const { org, teams } = await makeOrg();
+    const [alpha, beta] = ["alpha", "beta"].map((slug) => teams.find((t) => t.slug === slug)!);
+    await sendEvents(org.id, [
+      event({ team: "beta", traceId: "theirs", costUsd: "1" }),
+      event({ team: "beta", traceId: "mixed", costUsd: "1" }),
+      event({ team: "alpha", traceId: "mixed", model: "gpt-4o-mini", costUsd: "1" }),
+    ]);
+    const alphaKey = { orgId: org.id, keyId: "alpha-key", scopes: ["ingest" as const], teamId: alpha.id };
+    const res = await ingestOutcomes({
+      principal: alphaKey,
+      body: Buffer.from(JSON.stringify({ outcomes: [outcome({ traceId: "theirs", valueUsd: "4" }), outcome({ traceId: "mixed", valueUsd: "6" })] })),
+      now: NOW,
+    });
+    expect(res).toMatchObject({ accepted: 2, rejected: [] });
+    // beta's calls earn nothing from alpha's outcomes: "theirs" stays on alpha (rule 2), "mixed" goes to alpha's call only
+    expect((await roi(org.id, {}, [beta.id])).totals).toMatchObject({ costUsd: "2.000000000", valueUsd: "0.000000000" });
+    const models = byKey((await roi(org.id, { groupBy: "model" }, [alpha.id])).rows);
+    expect(models["gpt-4o-mini"]).toMatchObject({ valueUsd: "10.000000000", outcomes: 2 });
+  });
 });
 
 describe("getRoi: on generated demo usage", () => {

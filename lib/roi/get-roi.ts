@@ -64,7 +64,7 @@ export async function getRoi(input: { orgId: string; teamIds: string[] | null; q
       eventValueNanos: parseUsd(r.value),
     })),
     plain: plain.map(outcomeOf),
-    traced: traced.map((r) => ({ ...outcomeOf(r), traceId: r.trace_id })),
+    traced: traced.map((r) => ({ ...outcomeOf(r), traceId: r.trace_id, teamCallsOnly: r.team_calls_only })),
     traceCalls,
   };
 

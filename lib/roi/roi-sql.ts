@@ -29,7 +29,7 @@ export type CallRow = {
 export type OutcomeRow = { b: string; team_id: string; feature: string; kind: string; value: string; n: string };
 /** A trace's calls per cell: team id, feature, model, cost (numeric text), calls. */
 export type TraceCellJson = [teamId: string, feature: string, model: string, cost: string, calls: number];
-export type TracedOutcomeRow = OutcomeRow & { trace_id: string; cells: TraceCellJson[] | null };
+export type TracedOutcomeRow = OutcomeRow & { trace_id: string; team_calls_only: boolean; cells: TraceCellJson[] | null };
 
 const SOURCES: Record<Grain, { table: string; time: string; calls: string; unpriced: string; value: string }> = {
   daily: { table: DAILY_ROLLUP, time: "bucket", calls: "x.events", unpriced: "x.unpriced_events", value: "x.value_usd" },
@@ -105,7 +105,8 @@ export function plainOutcomesSql(input: { orgId: string; from: Date; to: Date; b
 
 /**
  * Outcomes in [from, to) with a traceId, per (bucket, trace, team, feature,
- * kind), each with every call of its trace whatever its time, per (team,
+ * kind, whether it credits only its own team's calls), each with every
+ * call of its trace whatever its time, per (team,
  * feature, model): null while the trace has no calls. One statement: the
  * trace ids never travel to the client and back, and each trace is read
  * once through the (org_id, trace_id) index. Under a scope, an outcome is
@@ -126,11 +127,11 @@ export function tracedOutcomesSql(input: { orgId: string; from: Date; to: Date; 
               OR EXISTS (SELECT 1 FROM usage_events e WHERE e.org_id = ${org} AND e.trace_id = x.trace_id AND ${ofTrace.join(" AND ")}))`;
   const text = `
     WITH o AS MATERIALIZED (
-      SELECT ${label("x.ts")} AS b, x.trace_id, x.team_id, x.feature, x.kind, sum(x.value_usd) AS value, sum(x.count) AS n
+      SELECT ${label("x.ts")} AS b, x.trace_id, x.team_id, x.feature, x.kind, x.team_calls_only, sum(x.value_usd) AS value, sum(x.count) AS n
         FROM outcomes x
        WHERE x.org_id = ${org} AND x.ts >= ${params.add(input.from)} AND x.ts < ${params.add(input.to)}
          AND x.trace_id IS NOT NULL${scoped}
-       GROUP BY 1, 2, 3, 4, 5
+       GROUP BY 1, 2, 3, 4, 5, 6
     ), c AS MATERIALIZED (
       SELECT g.trace_id, json_agg(json_build_array(g.team_id, g.feature, g.model, g.cost::text, g.calls)) AS cells
         FROM (SELECT e.trace_id, e.team_id, e.feature, e.model, sum(e.cost_usd) AS cost, count(*) AS calls
@@ -139,7 +140,7 @@ export function tracedOutcomesSql(input: { orgId: string; from: Date; to: Date; 
                GROUP BY 1, 2, 3, 4) g
        GROUP BY 1
     )
-    SELECT o.b::text AS b, o.trace_id, o.team_id, o.feature, o.kind, o.value::text AS value, o.n::text AS n, c.cells
+    SELECT o.b::text AS b, o.trace_id, o.team_id, o.feature, o.kind, o.team_calls_only, o.value::text AS value, o.n::text AS n, c.cells
       FROM o LEFT JOIN c ON c.trace_id = o.trace_id`;
   return { text, values: params.values };
 }
