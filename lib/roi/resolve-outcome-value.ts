@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { formatUsd, parseUsd } from "@/lib/money";
 
-/** The bound of one outcome's value (lib/schemas/common.ts ItemUsdAmount): sums stay within Decimal(20,9). */
+/** The bound of one outcome's value (lib/schemas/common.ts ItemUsdAmount): each value fits Decimal(20,9), their sums the Decimal(38,9) of rollups. */
 export const MAX_OUTCOME_VALUE_NANOS = parseUsd(1_000_000);
 
 type Item = { kind: string; count: number; valueUsd?: string | undefined };

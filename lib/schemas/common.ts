@@ -17,8 +17,9 @@ export function compiled<S extends z.ZodType>(schema: S): S {
 
 /**
  * Non-negative dollars as a decimal string or number, at most 9 places and
- * at most `maxUsd`; canonical 9-place string out. The bound keeps sums
- * within Decimal(20,9) (rollups and ledgers add many of them).
+ * at most `maxUsd`; canonical 9-place string out. The bound keeps each
+ * amount within Decimal(20,9), and their sums well within the Decimal(38,9)
+ * of rollups and ledgers.
  */
 export function usdAmount(maxUsd: number) {
   const max = parseUsd(maxUsd);
