@@ -9,6 +9,7 @@ import net from "node:net";
 import path from "node:path";
 import next from "next";
 import { closeDb, pool } from "@/lib/db";
+import { numberSetting } from "@/lib/env";
 import { startInsightAlertSweeper, stopInsightAlertSweeper } from "@/lib/insights/raise-insight-alerts";
 import { countRequests } from "@/lib/http/request-drain";
 import { MachineWorkers } from "@/lib/machine-api/machine-workers";
@@ -25,7 +26,7 @@ const hostname = process.env.HOST ?? "0.0.0.0";
 const dev = process.env.NODE_ENV !== "production";
 const SHUTDOWN_GRACE_MS = 10_000;
 /** Machine workers beside this process (production only; none by default: each adds about 150 MB). */
-const WORKERS = dev ? 0 : Math.max(0, Math.floor(Number(process.env.MACHINE_WORKERS ?? 0)) || 0);
+const WORKERS = dev ? 0 : numberSetting("MACHINE_WORKERS", process.env.MACHINE_WORKERS, 0, (n) => Number.isInteger(n) && n >= 0, "a whole number of 0 or more");
 
 async function main() {
   await syncCatalog(pool());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { numberSetting } from "./env";
+import { millisecondsSetting, numberSetting } from "./env";
 
 describe("numberSetting", () => {
   const positive = (n: number) => n > 0;
@@ -12,5 +12,21 @@ describe("numberSetting", () => {
 
   it.each(["0", "-1", "soon", "Infinity"])("refuses %j, naming the setting and what it must be", (value) => {
     expect(() => numberSetting("X_MS", value, 30, positive, "a number of milliseconds above 0")).toThrow(`X_MS must be a number of milliseconds above 0, not '${value}'.`);
+  });
+});
+
+describe("millisecondsSetting", () => {
+  it("reads the named variable: the fallback when unset, a number above 0, else an error naming it", () => {
+    const name = "FINOPS_TEST_INTERVAL_MS";
+    try {
+      delete process.env[name];
+      expect(millisecondsSetting(name, 1000)).toBe(1000);
+      process.env[name] = "250";
+      expect(millisecondsSetting(name, 1000)).toBe(250);
+      process.env[name] = "0";
+      expect(() => millisecondsSetting(name, 1000)).toThrow(`${name} must be a number of milliseconds above 0, not '0'.`);
+    } finally {
+      delete process.env[name];
+    }
   });
 });

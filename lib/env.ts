@@ -58,3 +58,7 @@ export function numberSetting(name: string, value: string | undefined, fallback:
   return n;
 }
 
+/** A duration setting in milliseconds from process.env: `fallback` when unset, else a number above 0 (numberSetting). */
+export function millisecondsSetting(name: string, fallback: number): number {
+  return numberSetting(name, process.env[name], fallback, (ms) => ms > 0, "a number of milliseconds above 0");
+}

@@ -3,7 +3,7 @@ import { finished } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { pool } from "@/lib/db";
-import { numberSetting } from "@/lib/env";
+import { millisecondsSetting } from "@/lib/env";
 import { pgArray } from "@/lib/pg-array";
 import { withStatement, withTransaction } from "./with-transaction";
 
@@ -50,7 +50,7 @@ const UNIQUE_VIOLATION = "23505";
  * database would otherwise hold them, and every group queued behind them,
  * for ever.
  */
-const STORE_TIMEOUT_MS = numberSetting("INGEST_DB_TIMEOUT_MS", process.env.INGEST_DB_TIMEOUT_MS, 30_000, (ms) => ms > 0, "a number of milliseconds above 0");
+const STORE_TIMEOUT_MS = millisecondsSetting("INGEST_DB_TIMEOUT_MS", 30_000);
 
 /** What the storing statement returns for each newly inserted row (COPY: every row). */
 export type Stored = { org_id: string; id: string } & Record<string, unknown>;

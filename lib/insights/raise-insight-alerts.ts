@@ -6,6 +6,7 @@
 // names the day of a spike and the worst trace of a runaway), with a queued
 // delivery to every enabled webhook, in one statement.
 import { pool } from "@/lib/db";
+import { millisecondsSetting } from "@/lib/env";
 import { formatUsd } from "@/lib/money";
 import { repeater } from "@/lib/time/repeat";
 import type { InsightAlertPayload } from "@/lib/schemas/alerts";
@@ -70,7 +71,7 @@ export async function raiseAllInsightAlerts(now = new Date()): Promise<number> {
   return raised;
 }
 
-const sweeper = repeater("insight alerts", raiseAllInsightAlerts, Number(process.env.INSIGHT_ALERT_INTERVAL_MS ?? 600_000));
+const sweeper = repeater("insight alerts", raiseAllInsightAlerts, millisecondsSetting("INSIGHT_ALERT_INTERVAL_MS", 600_000));
 
 /** Runs the insight alerts every `everyMs` in this process (the server starts it; 10 minutes by default). */
 export const startInsightAlertSweeper = (everyMs?: number): void => sweeper.start(everyMs);

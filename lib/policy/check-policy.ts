@@ -5,6 +5,7 @@
 // budget denies, otherwise the call is allowed; both answers say degraded.
 import type { ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import { isStorageUnavailable } from "@/lib/db-errors";
+import { numberSetting } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { GroupCommit, groupCommitOptions } from "@/lib/ingest/group-commit";
 import { getOrgContext, type OrgContext, peekOrgContext } from "@/lib/org/org-context";
@@ -21,7 +22,7 @@ import { traceUsage } from "./trace-usage";
 import { StorageDeadline, StorageTimeout } from "./within-time";
 import { pool } from "@/lib/db";
 
-const TTL_SECONDS = Number(process.env.RESERVATION_TTL_SECONDS ?? 600);
+const TTL_SECONDS = numberSetting("RESERVATION_TTL_SECONDS", process.env.RESERVATION_TTL_SECONDS, 600, (s) => Number.isInteger(s) && s > 0, "a whole number of seconds above 0");
 
 const reservations = new GroupCommit<ReserveRequest, ReserveResult>(reserveBatch, groupCommitOptions("POLICY", { windowMs: 1, maxItems: 200, maxInFlight: 2 }));
 

@@ -19,10 +19,11 @@
 // it: it counts against its budgets (stricter, never a cap exceeded) until it
 // expires (RESERVATION_TTL_SECONDS).
 import { lastDbActivity } from "@/lib/db";
+import { millisecondsSetting } from "@/lib/env";
 import { probeStorage } from "./storage-probe";
 
-export const POLICY_DB_TIMEOUT_MS = Number(process.env.POLICY_DB_TIMEOUT_MS ?? 80);
-const BUSY_TIMEOUT_MS = Number(process.env.POLICY_DB_BUSY_TIMEOUT_MS ?? 5_000);
+export const POLICY_DB_TIMEOUT_MS = millisecondsSetting("POLICY_DB_TIMEOUT_MS", 80);
+const BUSY_TIMEOUT_MS = millisecondsSetting("POLICY_DB_BUSY_TIMEOUT_MS", 5_000);
 /** How often a waiting check asks for, and looks for, a sign of life. */
 const PROBE_EVERY_MS = POLICY_DB_TIMEOUT_MS / 2;
 /** A sign of life older than this is stale (a loaded machine may take this long to answer a probe). */

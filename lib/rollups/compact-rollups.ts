@@ -6,6 +6,7 @@
 // wait for each other on the hot rows of the current hour, and the many
 // deltas of a busy second become one update per rollup row.
 import { pool } from "@/lib/db";
+import { millisecondsSetting } from "@/lib/env";
 import { withTransaction } from "@/lib/ingest/with-transaction";
 import { repeater } from "@/lib/time/repeat";
 import { addToRollup, MEASURES, MEASURES_OF_EVENTS, ROLLUP_KEY, SUMMED_MEASURES } from "./rollup-columns";
@@ -92,7 +93,7 @@ export async function rebuildCustomerRollup(execute: Execute, orgId: string, tim
   await execute(REBUILD_CUSTOMER_ROLLUP_SQL, orgId, timeZone);
 }
 
-const compactor = repeater("rollup compaction", compactRollups, Number(process.env.ROLLUP_COMPACT_INTERVAL_MS ?? 1000));
+const compactor = repeater("rollup compaction", compactRollups, millisecondsSetting("ROLLUP_COMPACT_INTERVAL_MS", 1000));
 
 export const startRollupCompactor = (everyMs?: number): void => compactor.start(everyMs);
 export const stopRollupCompactor = (): void => compactor.stop();
