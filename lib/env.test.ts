@@ -23,8 +23,10 @@ describe("millisecondsSetting", () => {
       expect(millisecondsSetting(name, 1000)).toBe(1000);
       process.env[name] = "250";
       expect(millisecondsSetting(name, 1000)).toBe(250);
-      process.env[name] = "0";
-      expect(() => millisecondsSetting(name, 1000)).toThrow(`${name} must be a number of milliseconds above 0, not '0'.`);
+      for (const value of ["0", "2147483648"]) {
+        process.env[name] = value;
+        expect(() => millisecondsSetting(name, 1000)).toThrow(`${name} must be a number of milliseconds above 0 and at most 2147483647, not '${value}'.`);
+      }
     } finally {
       delete process.env[name];
     }

@@ -58,7 +58,13 @@ export function numberSetting(name: string, value: string | undefined, fallback:
   return n;
 }
 
-/** A duration setting in milliseconds from process.env: `fallback` when unset, else a number above 0 (numberSetting). */
+/**
+ * The longest delay a Node timer keeps (a 32-bit signed integer of ms, about
+ * 24.8 days): a longer one fires after 1 ms. Also the largest int PostgreSQL holds.
+ */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/** A duration setting in milliseconds from process.env: `fallback` when unset, else a number above 0 and at most MAX_TIMER_MS (numberSetting). */
 export function millisecondsSetting(name: string, fallback: number): number {
-  return numberSetting(name, process.env[name], fallback, (ms) => ms > 0, "a number of milliseconds above 0");
+  return numberSetting(name, process.env[name], fallback, (ms) => ms > 0 && ms <= MAX_TIMER_MS, `a number of milliseconds above 0 and at most ${MAX_TIMER_MS}`);
 }

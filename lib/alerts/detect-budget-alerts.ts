@@ -27,7 +27,8 @@ const PERIOD_LABEL = `CASE b.period
     WHEN 'month' THEN 'month of ' || to_char(l.period_start AT TIME ZONE o.time_zone, 'Mon YYYY')
     ELSE to_char(l.period_start AT TIME ZONE o.time_zone, '"Q"Q YYYY') END`;
 
-const USD = (expr: string) => `to_char(${expr}, 'FM$99,999,999,999,990.00')`;
+// room for the 29 whole digits of a ledger's Decimal(38,9), rounded up to 30
+const USD = (expr: string) => `to_char(${expr}, 'FM$999,999,999,999,999,999,999,999,999,990.00')`;
 
 /**
  * The CTEs (to follow a comma) that raise the alerts reached by `ledgers`,

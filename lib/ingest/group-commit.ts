@@ -7,7 +7,7 @@
 // (other organisations' requests among them): each submission of the group is
 // then committed again on its own, and only those that fail alone get an error.
 import { isStorageUnavailable } from "@/lib/db-errors";
-import { numberSetting } from "@/lib/env";
+import { MAX_TIMER_MS, numberSetting } from "@/lib/env";
 
 export type Flush<I, R> = (items: I[]) => Promise<R[]>;
 
@@ -22,10 +22,10 @@ export type GroupCommitOptions = {
   maxInFlight: number;
 };
 
-/** A setting of `env` at least `min`, a whole number when `whole` (numberSetting). */
+/** A setting of `env` from `min` to MAX_TIMER_MS (the window is a timer's delay), a whole number when `whole` (numberSetting). */
 function setting(env: Record<string, string | undefined>, name: string, fallback: number, min: number, whole: boolean): number {
-  const valid = (n: number) => n >= min && (!whole || Number.isInteger(n));
-  return numberSetting(name, env[name], fallback, valid, `${whole ? "a whole number" : "a number"} of at least ${min}`);
+  const valid = (n: number) => n >= min && n <= MAX_TIMER_MS && (!whole || Number.isInteger(n));
+  return numberSetting(name, env[name], fallback, valid, `${whole ? "a whole number" : "a number"} from ${min} to ${MAX_TIMER_MS}`);
 }
 
 /**

@@ -5,7 +5,7 @@
 // budget denies, otherwise the call is allowed; both answers say degraded.
 import type { ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import { isStorageUnavailable } from "@/lib/db-errors";
-import { numberSetting } from "@/lib/env";
+import { MAX_TIMER_MS, numberSetting } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { GroupCommit, groupCommitOptions } from "@/lib/ingest/group-commit";
 import { getOrgContext, type OrgContext, peekOrgContext } from "@/lib/org/org-context";
@@ -22,7 +22,8 @@ import { traceUsage } from "./trace-usage";
 import { StorageDeadline, StorageTimeout } from "./within-time";
 import { pool } from "@/lib/db";
 
-const TTL_SECONDS = numberSetting("RESERVATION_TTL_SECONDS", process.env.RESERVATION_TTL_SECONDS, 600, (s) => Number.isInteger(s) && s > 0, "a whole number of seconds above 0");
+// stored as an int (reserve-sql.ts)
+const TTL_SECONDS = numberSetting("RESERVATION_TTL_SECONDS", process.env.RESERVATION_TTL_SECONDS, 600, (s) => Number.isInteger(s) && s > 0 && s <= MAX_TIMER_MS, `a whole number of seconds above 0 and at most ${MAX_TIMER_MS}`);
 
 const reservations = new GroupCommit<ReserveRequest, ReserveResult>(reserveBatch, groupCommitOptions("POLICY", { windowMs: 1, maxItems: 200, maxInFlight: 2 }));
 
