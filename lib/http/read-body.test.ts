@@ -10,6 +10,8 @@ import { sendError, sendJson } from "./node-response";
 import { readBody } from "./read-body";
 
 const LIMIT = 1024;
+/** Path whose limit is 1 MB: bodies large enough to arrive in many chunks, and still within it. */
+const LARGE = "/large";
 
 let server: http.Server;
 let port: number;
@@ -17,7 +19,7 @@ let port: number;
 let settled = 0;
 beforeAll(async () => {
   server = http.createServer((req, res) => {
-    readBody(req, LIMIT)
+    readBody(req, req.url === LARGE ? 1024 * 1024 : LIMIT)
       .then(
         (body) => sendJson(res, 200, { bytes: body.length }),
         (err: unknown) => sendError(res, toAppError(err)),
@@ -85,12 +87,32 @@ describe("readBody", () => {
     expect(JSON.parse(answer.body).error.code).toBe("payload_too_large");
   });
 
+  it("answers 413 to gzip members that decode to nothing once their compressed bytes pass twice the limit", async () => {
+    const empty = gzipSync(Buffer.alloc(0));
+    // the decoded size stays 0: only the compressed bytes can end the read
+    const answer = await sendChunked(Array.from({ length: Math.ceil((2 * LIMIT) / empty.length) + 1 }, () => empty), { "content-encoding": "gzip" });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).error.code).toBe("payload_too_large");
+    const declared = await sendChunked([empty], { "content-encoding": "gzip", "content-length": String(2 * LIMIT + 1) });
+    expect(declared.status).toBe(413);
+  });
+
+  it("reads gzip of data it cannot compress up to the limit, though its compressed bytes are more", async () => {
+    const data = randomBytes(LIMIT);
+    const compressed = gzipSync(data);
+    expect(compressed.length).toBeGreaterThan(LIMIT);
+    const req = http.request({ host: "127.0.0.1", port, method: "POST", path: "/", headers: { "content-encoding": "gzip" } });
+    const answer = new Promise<string>((resolve) => req.on("response", (res) => res.setEncoding("utf8").on("data", resolve)));
+    req.end(compressed);
+    expect(JSON.parse(await answer)).toEqual({ bytes: LIMIT });
+  });
+
   it("answers 400 to a large body that is not gzip, and the connection goes on to the next request", async () => {
     const garbage = Buffer.alloc(200 * 1024, "not gzip");
     const socket = net.connect(port, "127.0.0.1");
     let received = "";
     socket.setEncoding("latin1").on("data", (text: string) => (received += text));
-    socket.write(`POST / HTTP/1.1\r\nHost: x\r\nContent-Encoding: gzip\r\nContent-Length: ${garbage.length}\r\n\r\n`);
+    socket.write(`POST ${LARGE} HTTP/1.1\r\nHost: x\r\nContent-Encoding: gzip\r\nContent-Length: ${garbage.length}\r\n\r\n`);
     socket.write(garbage);
     socket.write("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc");
     for (let waited = 0; (received.match(/HTTP\/1\.1 /g) ?? []).length < 2 && waited < 100; waited++) await new Promise((r) => setTimeout(r, 20));

@@ -47,14 +47,27 @@ function collect(req: IncomingMessage, decode: Transform | null, limit: number):
   return new Promise((resolve, reject) => {
     let chunks: Buffer[] = [];
     let size = 0;
-    source.on("data", (chunk: Buffer) => {
-      if (size > limit) return; // refused already: the rest is drained unread
-      size += chunk.length;
-      if (size <= limit) return void chunks.push(chunk);
+    let refused = false;
+    const refuse = () => {
+      refused = true;
       chunks = [];
       drainUnread();
       reject(tooLarge(limit));
+    };
+    source.on("data", (chunk: Buffer) => {
+      if (refused) return; // the rest is drained unread
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else refuse();
     });
+    // compressed bytes count too: gzip members that decode to nothing would otherwise be read for ever
+    if (decode) {
+      let wire = 0;
+      req.on("data", (chunk: Buffer) => {
+        wire += chunk.length;
+        if (!refused && wire > wireLimit(limit)) refuse();
+      });
+    }
     source.on("end", () => resolve(Buffer.concat(chunks, size)));
     source.on("error", () => {
       if (decode) drainUnread();
@@ -70,10 +83,13 @@ function collect(req: IncomingMessage, decode: Transform | null, limit: number):
   });
 }
 
+/** The most compressed bytes read for a body of at most `limit` decoded bytes (gzip adds a little to data it cannot compress). */
+const wireLimit = (limit: number) => 2 * limit;
+
 export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers["content-length"]);
   const encoding = req.headers["content-encoding"];
-  if (!encoding && Number.isFinite(declared) && declared > limit) {
+  if (Number.isFinite(declared) && declared > (encoding ? wireLimit(limit) : limit)) {
     req.resume();
     throw tooLarge(limit);
   }
