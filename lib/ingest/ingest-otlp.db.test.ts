@@ -76,6 +76,33 @@ describe("POST /api/otlp/v1/traces", () => {
     expect((await post("{}", "application/json", "fo_nope")).status).toBe(401);
   });
 
+  it("refuses an export of more GenAI spans than an events request may hold (413), and cuts long error messages", async () => {
+    const { org } = await makeOrg();
+    const { secret } = await createApiKey({ orgId: org.id, name: "otel", scopes: ["ingest"] });
+    const post = (spans: unknown[]) =>
+      fetch(`${server.url}/api/otlp/v1/traces`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+        body: JSON.stringify({ resourceSpans: [{ resource: { attributes: [{ key: "finops.team", value: { stringValue: "alpha" } }] }, scopeSpans: [{ spans }] }] }),
+      });
+    const span = (i: number, tokens: string) => ({
+      traceId: "5b8efff798038103d269b633813fc60c", spanId: i.toString(16).padStart(16, "0"), name: "chat", startTimeUnixNano: "1795860000000000000", endTimeUnixNano: "1795860001000000000",
+      attributes: [{ key: "gen_ai.request.model", value: { stringValue: "gpt-4o" } }, { key: "gen_ai.usage.input_tokens", value: { stringValue: tokens } }],
+    });
+    const tooMany = await post(Array.from({ length: 5001 }, (_, i) => span(i + 1, "5")));
+    expect(tooMany.status).toBe(413);
+    expect((await tooMany.json()).message).toMatch(/5000 GenAI spans/);
+    expect((await pool().query("SELECT count(*)::int AS n FROM usage_events WHERE org_id = $1", [org.id])).rows[0].n).toBe(0);
+
+    // 100,000 characters of a bad token count, quoted in the message: cut to a few hundred
+    const long = await post([span(1, `${"9".repeat(100_000)}x`), span(2, "7")]);
+    expect(long.status).toBe(200);
+    const answer = await long.json();
+    expect(Number(answer.partialSuccess.rejectedSpans)).toBe(1);
+    expect(answer.partialSuccess.errorMessage.length).toBeLessThanOrEqual(300);
+    expect((await pool().query("SELECT count(*)::int AS n FROM usage_events WHERE org_id = $1", [org.id])).rows[0].n).toBe(1);
+  });
+
   it("answers errors as OTLP requires: a google.rpc.Status in the request's encoding, with the HTTP status kept", async () => {
     const { org } = await makeOrg();
     const { secret } = await createApiKey({ orgId: org.id, name: "otel", scopes: ["ingest"] });

@@ -3,6 +3,7 @@
 // an ExportTraceServiceResponse, with partialSuccess when spans were refused.
 import type { ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import { AppError } from "@/lib/http/errors";
+import { MAX_ITEMS_PER_REQUEST } from "@/lib/schemas/events";
 import { decodeExportTraceRequest, OtlpDecodeError } from "@/lib/otlp/decode-export-trace-request";
 import type { ExportTraceResult } from "@/lib/otlp/encode-export-trace-response";
 import { spansToEvents } from "@/lib/otlp/spans-to-events";
@@ -10,6 +11,10 @@ import { eventPipeline } from "./ingest-events";
 import { ingestItems } from "./ingest-items";
 
 const MAX_MESSAGES = 5;
+/** A message quotes the span's values: it is cut, so the answer never grows with the request. */
+const MAX_MESSAGE_LENGTH = 300;
+
+const clip = (message: string) => (message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : message);
 
 export async function ingestOtlpTraces(input: { principal: ApiKeyPrincipal; body: Buffer; contentType: string; now?: Date }): Promise<ExportTraceResult> {
   let request;
@@ -22,6 +27,10 @@ export async function ingestOtlpTraces(input: { principal: ApiKeyPrincipal; body
     throw err;
   }
   const mapped = spansToEvents(request);
+  // the events endpoint's limit: one export is stored in one transaction (SDK exporters send 512 spans at most by default)
+  if (mapped.events.length > MAX_ITEMS_PER_REQUEST) {
+    throw new AppError("payload_too_large", `At most ${MAX_ITEMS_PER_REQUEST} GenAI spans per export; this one has ${mapped.events.length}.`);
+  }
   // span strings may hold NULs: every event is checked (lone surrogate halves cannot come: protojson refuses them, binary protobuf decodes them as U+FFFD)
   const envelope = { items: mapped.events, lineErrors: new Map(), mayHoldUnstorableText: true };
   const result = await ingestItems(eventPipeline, { principal: input.principal, envelope, now: input.now });
@@ -32,5 +41,5 @@ export async function ingestOtlpTraces(input: { principal: ApiKeyPrincipal; body
   const rejectedSpans = mapped.rejected.length + result.rejected.length;
   if (rejectedSpans === 0) return { rejectedSpans: 0 };
   const more = messages.length > MAX_MESSAGES ? ` (and ${messages.length - MAX_MESSAGES} more)` : "";
-  return { rejectedSpans, errorMessage: messages.slice(0, MAX_MESSAGES).join(" | ") + more };
+  return { rejectedSpans, errorMessage: messages.slice(0, MAX_MESSAGES).map(clip).join(" | ") + more };
 }
