@@ -1,6 +1,6 @@
 // Test helper: real OTLP payloads, made by the OpenTelemetry JS SDK (spans)
 // and its OTLP serializers (bytes), as an exporter would send them.
-import { type Attributes, type HrTime, SpanStatusCode, context, trace } from "@opentelemetry/api";
+import { type Attributes, type HrTime, type SpanKind, SpanStatusCode, context, trace } from "@opentelemetry/api";
 import { JsonTraceSerializer, ProtobufTraceSerializer } from "@opentelemetry/otlp-transformer";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
@@ -12,6 +12,8 @@ import { type SpansToEventsOptions, type SpansToEventsResult, spansToEvents } fr
 export type SpanSpec = {
   name?: string;
   attributes?: Attributes;
+  /** The SDK's default: INTERNAL. */
+  kind?: SpanKind;
   error?: boolean;
   /** Defaults: 2026-11-28T10:00:00.000123456Z, ending 1.2345 s later. */
   start?: HrTime;
@@ -29,7 +31,7 @@ export async function recordSpans(specs: SpanSpec[], resource: Attributes = DEFA
   const provider = new TracerProvider({ resource: resourceFromAttributes(resource), spanProcessors: [new SimpleSpanProcessor({ exporter })] });
   const tracer = provider.getTracer("finops-test", "1.0.0");
   const record = (spec: SpanSpec, parentContext = context.active()) => {
-    const span = tracer.startSpan(spec.name ?? "chat", { attributes: spec.attributes, startTime: spec.start ?? DEFAULT_START }, parentContext);
+    const span = tracer.startSpan(spec.name ?? "chat", { attributes: spec.attributes, kind: spec.kind, startTime: spec.start ?? DEFAULT_START }, parentContext);
     for (const child of spec.children ?? []) record(child, trace.setSpan(parentContext, span));
     if (spec.error) span.setStatus({ code: SpanStatusCode.ERROR, message: "provider error" });
     span.end(spec.end ?? DEFAULT_END);

@@ -28,6 +28,8 @@ export type OtlpResourceSpans = { resource: { attributes: OtlpAttributes }; scop
 export type ExportTraceRequest = { resourceSpans: OtlpResourceSpans[] };
 
 export const STATUS_CODE_ERROR = 2;
+/** SpanKind CLIENT in OTLP (the API's SpanKind.CLIENT is 2: OTLP counts UNSPECIFIED as 0). */
+export const SPAN_KIND_CLIENT = 3;
 
 export type OtlpEncoding = "protobuf" | "json";
 

@@ -1,4 +1,5 @@
 // Which spans become events, are ignored or rejected.
+import { SpanKind } from "@opentelemetry/api";
 import { describe, expect, it } from "vitest";
 import { decodeExportTraceRequest } from "@/lib/otlp/decode-export-trace-request";
 import { type SpanSpec, eventsOf, idOf, recordSpans, serialize } from "@/tests/otlp-payloads";
@@ -28,6 +29,19 @@ describe("spansToEvents: which spans count", () => {
     const calls = spans.filter((s) => s.name === "chat").map(idOf);
     expect(result.events.map((e) => e.id)).toEqual(calls);
     expect(result.ignored).toBe(2);
+  });
+
+  it("counts a call to a remote agent (invoke_agent of kind CLIENT): its model calls are seen only in its usage", async () => {
+    const remote = { name: "invoke_agent travel", kind: SpanKind.CLIENT, attributes: { "gen_ai.operation.name": "invoke_agent", "gen_ai.request.model": "gpt-4o", "gen_ai.usage.input_tokens": 900 } };
+    const alone = await eventsOf([remote]);
+    expect(alone.result.events.map((e) => e.id)).toEqual([idOf(alone.spans[0])]);
+    expect(alone.result.events[0].usage).toMatchObject({ inputTokens: 900 });
+    // the same span over a model call of its own in the request is an aggregate all the same
+    const withCall = await eventsOf([{ ...remote, children: [{ name: "chat", attributes: { "gen_ai.request.model": "gpt-4o", "gen_ai.usage.input_tokens": 900 } }] }]);
+    expect(withCall.result.events.map((e) => e.id)).toEqual([idOf(withCall.spans[0])]);
+    expect(withCall.spans[0].name).toBe("chat");
+    // an in-process agent run (kind INTERNAL) stays an aggregate, whatever request its calls come in
+    expect((await eventsOf([{ ...remote, kind: SpanKind.INTERNAL }])).result.events).toEqual([]);
   });
 
   it.each([

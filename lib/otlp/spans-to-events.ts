@@ -9,7 +9,9 @@
 //   are ignored, so that one model call is counted once. An exporter may send
 //   a parent in a later request than its children, so aggregates are known
 //   first by what they are: gen_ai.operation.name invoke_agent, create_agent
-//   or invoke_workflow, and the Vercel AI SDK's ai.generateText (streamText,
+//   or invoke_workflow (but not invoke_agent of kind CLIENT: a call to a
+//   remote agent, whose model calls run, and are counted, only in its usage
+//   attributes), and the Vercel AI SDK's ai.generateText (streamText,
 //   generateObject, streamObject, embed, embedMany) around its model call
 //   ai.generateText.doGenerate (doStream, doEmbed). Any other GenAI span with
 //   a GenAI descendant in the same request is an aggregate too.
@@ -28,7 +30,7 @@
 // out when neither has one: the caller applies the API key's team.
 // metadata: the string attributes named by `metadataKeys`.
 import type { ExportTraceRequest, OtlpAttributes, OtlpSpan } from "./decode-export-trace-request";
-import { STATUS_CODE_ERROR } from "./decode-export-trace-request";
+import { SPAN_KIND_CLIENT, STATUS_CODE_ERROR } from "./decode-export-trace-request";
 import { UnusableSpanError, MODEL_KEYS, USAGE_KEYS, firstString, hasAny, readCost, readModel, readProvider, readUsage } from "./genai-attributes";
 
 /** gen_ai.operation.name of spans around model calls rather than of one. */
@@ -86,6 +88,7 @@ const key = (traceId: string, spanId: string) => `${traceId}:${spanId}`;
 /** Whether the span is an aggregate by what it is, whichever request its children come in. */
 function isAggregate(span: OtlpSpan): boolean {
   const operation = firstString(span.attributes, ["gen_ai.operation.name"]);
+  if (operation === "invoke_agent" && span.kind === SPAN_KIND_CLIENT) return false;
   if (operation !== undefined && AGGREGATE_OPERATIONS.has(operation)) return true;
   return AI_SDK_WRAPPER.test(firstString(span.attributes, ["ai.operationId"]) ?? span.name);
 }
