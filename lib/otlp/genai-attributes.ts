@@ -57,9 +57,9 @@ export function readProvider(attributes: OtlpAttributes): string | undefined {
   return PROVIDERS[name] ?? PROVIDERS[name.split(".")[0]] ?? name;
 }
 
-/** The first of `keys` present, 0 when none is. */
+/** The first of `keys` holding a value (an empty AnyValue is null), 0 when none does. */
 function readCount(attributes: OtlpAttributes, keys: readonly string[]): number {
-  const key = keys.find((k) => Object.hasOwn(attributes, k));
+  const key = keys.find((k) => attributes[k] !== undefined && attributes[k] !== null);
   if (key === undefined) return 0;
   const value: OtlpValue = attributes[key];
   const count = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;

@@ -190,4 +190,16 @@ describe("spansToEvents: span times", () => {
     const result = spansToEvents(request({ ...span(0n, 0n), traceId: "" }));
     expect(result.rejected).toEqual([{ index: 0, spanId: "b7ad6b7169203331", message: "span has no trace id or span id" }]);
   });
+
+  it("counts a span that names itself as its parent (it is not its own aggregate)", () => {
+    const self = span(1n, 2n);
+    const result = spansToEvents(request({ ...self, parentSpanId: self.spanId }));
+    expect(result.events.map((e) => e.id)).toEqual([`${self.traceId}:${self.spanId}`]);
+  });
+
+  it("reads the older token attribute when the current one is present but empty", () => {
+    const attributes = { "gen_ai.request.model": "gpt-4o", "gen_ai.usage.input_tokens": null, "gen_ai.usage.prompt_tokens": 42 };
+    const [event] = spansToEvents(request({ ...span(1n, 2n), attributes })).events;
+    expect(event.usage).toMatchObject({ inputTokens: 42 });
+  });
 });

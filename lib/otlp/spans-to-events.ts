@@ -98,7 +98,8 @@ function ancestorsOf(descendants: LocatedSpan[], all: LocatedSpan[]): Set<string
   const parents = new Map(all.map(({ span }) => [key(span.traceId, span.spanId), span.parentSpanId]));
   const ancestors = new Set<string>();
   for (const { span } of descendants) {
-    let parent = span.parentSpanId ? key(span.traceId, span.parentSpanId) : "";
+    // a span naming itself as its parent is not its own ancestor
+    let parent = span.parentSpanId && span.parentSpanId !== span.spanId ? key(span.traceId, span.parentSpanId) : "";
     while (parent && parents.has(parent) && !ancestors.has(parent)) {
       ancestors.add(parent);
       const grandParent = parents.get(parent);
