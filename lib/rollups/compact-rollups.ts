@@ -68,29 +68,37 @@ recounted AS (
 SELECT count(*)::int AS folded FROM d`;
 
 /**
- * Frees the space of the folded deltas for the next ones. Autovacuum visits
- * a database about once a minute: until then the deltas table would grow by
- * every row ingest appends, and each compaction scan all of it again (at
- * 20,000 events/s, a minute of deltas is hundreds of MB). Vacuumed after
- * each fold, it stays the size of a few seconds of deltas. Not truncated:
- * that takes a lock ingest would wait on. Skipped while another process
- * (or autovacuum) is vacuuming it.
+ * Frees the space of folded deltas for the next ones. Autovacuum visits a
+ * database about once a minute: until then every row ingest appends stays in
+ * the deltas table, which grows by all of them, and each fold scans it all
+ * again (at 20,000 events/s, a minute of deltas is hundreds of MB). So the
+ * compactor vacuums it after every VACUUM_DELTAS_AFTER_ROWS folded rows (a
+ * few seconds of deltas at that rate): not after every fold, as a vacuum also
+ * resets the table's statistics, and the planner's plans with them. Not
+ * truncated: that takes a lock ingest would wait on. Skipped while another
+ * process (or autovacuum) is vacuuming it.
  */
 const VACUUM_DELTAS_SQL = "VACUUM (TRUNCATE false, SKIP_LOCKED) usage_rollup_deltas";
+export const VACUUM_DELTAS_AFTER_ROWS = 50_000;
+let foldedSinceVacuum = 0;
 
 /**
  * Folds every delta committed so far into the rollups; returns how many
  * delta rows were folded (0 when another process holds the compaction).
  */
-export async function compactRollups(): Promise<number> {
+export async function compactRollups(vacuumAfterRows = VACUUM_DELTAS_AFTER_ROWS): Promise<number> {
   const folded = await withTransaction(pool(), async (client) => {
     const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_xact_lock($1::int8) AS locked", [COMPACTION_LOCK]);
     if (!rows[0].locked) return 0;
     const result = await client.query<{ folded: number }>({ name: "rollups-compact", text: COMPACT_SQL });
     return result.rows[0].folded;
   });
-  // the fold has committed: a vacuum that fails is logged, not reported as a failed compaction
-  if (folded > 0) await pool().query(VACUUM_DELTAS_SQL).catch((err: Error) => console.error("vacuum of the rollup deltas failed:", err.message));
+  foldedSinceVacuum += folded;
+  if (folded > 0 && foldedSinceVacuum >= vacuumAfterRows) {
+    foldedSinceVacuum = 0;
+    // the fold has committed: a vacuum that fails is logged, not reported as a failed compaction
+    await pool().query(VACUUM_DELTAS_SQL).catch((err: Error) => console.error("vacuum of the rollup deltas failed:", err.message));
+  }
   return folded;
 }
 
