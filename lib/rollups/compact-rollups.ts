@@ -79,7 +79,7 @@ SELECT count(*)::int AS folded FROM d`;
  * process (or autovacuum) is vacuuming it.
  */
 const VACUUM_DELTAS_SQL = "VACUUM (TRUNCATE false, SKIP_LOCKED) usage_rollup_deltas";
-export const VACUUM_DELTAS_AFTER_ROWS = 50_000;
+const VACUUM_DELTAS_AFTER_ROWS = 50_000;
 let foldedSinceVacuum = 0;
 
 /**
