@@ -15,7 +15,7 @@ export type CheckRequest = {
   feature?: string;
   model: string;
   provider?: string;
-  estimate?: { inputTokens?: number; outputTokens?: number; cachedInputTokens?: number };
+  estimate?: { inputTokens?: number; outputTokens?: number; cachedInputTokens?: number; cacheWriteTokens?: number; reasoningTokens?: number };
   estimatedCostUsd?: string;
   traceId?: string;
   reserve?: boolean;

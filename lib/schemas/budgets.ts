@@ -79,22 +79,29 @@ export const UpdateBudgetBody = z
   .refine((b) => Object.keys(b).length > 0, { message: "send at least one field to change" });
 export type UpdateBudgetBody = z.output<typeof UpdateBudgetBody>;
 
+/** PostgreSQL cannot store U+0000 in text: refused here, naming the field, rather than failing the statement. */
+const withoutNul = <S extends z.ZodString>(schema: S) => schema.refine((s) => !s.includes("\u0000"), "must not contain the character U+0000");
+const EstimatedTokens = z.number().int().min(0).max(100_000_000).default(0);
+
 export const PolicyCheckBody = compiled(
   z
     .object({
       team: Slug.optional(),
       feature: Slug.default("unassigned"),
-      model: z.string().trim().min(1, "is required").max(200),
-      provider: z.string().trim().toLowerCase().min(1).max(64).optional(),
+      model: withoutNul(z.string().trim().min(1, "is required").max(200)),
+      provider: withoutNul(z.string().trim().toLowerCase().min(1).max(64)).optional(),
+      // strict: a misspelt bucket (input_tokens) would otherwise be dropped and the call held at $0
       estimate: z
-        .object({
-          inputTokens: z.number().int().min(0).max(100_000_000).default(0),
-          outputTokens: z.number().int().min(0).max(100_000_000).default(0),
-          cachedInputTokens: z.number().int().min(0).max(100_000_000).default(0),
+        .strictObject({
+          inputTokens: EstimatedTokens,
+          outputTokens: EstimatedTokens,
+          cachedInputTokens: EstimatedTokens,
+          cacheWriteTokens: EstimatedTokens,
+          reasoningTokens: EstimatedTokens,
         })
         .optional(),
       estimatedCostUsd: UsdAmount.optional(),
-      traceId: z.string().min(1).max(256).optional(),
+      traceId: withoutNul(z.string().min(1).max(256)).optional(),
       reserve: z.boolean().default(false),
     })
     .refine((b) => !(b.estimate && b.estimatedCostUsd !== undefined), { message: "send estimate or estimatedCostUsd, not both", path: ["estimatedCostUsd"] }),
