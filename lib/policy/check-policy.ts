@@ -11,6 +11,7 @@ import { GroupCommit, groupCommitOptions } from "@/lib/ingest/group-commit";
 import { getOrgContext, type OrgContext, peekOrgContext } from "@/lib/org/org-context";
 import { formatUsd, parseUsd } from "@/lib/money";
 import { costOfUsage } from "@/lib/pricing/cost-of-usage";
+import type { ModelPrice } from "@/lib/pricing/types";
 import type { PolicyBudgetState, PolicyCheckBody, PolicyCheckResponse } from "@/lib/schemas/budgets";
 import { budgetMatches, type CallScope, type CurrentBudget, guarded, lastKnownBudgets } from "./budget-rows";
 import { type BudgetState, getBudgetState, peekBudgetState } from "./budget-state";
@@ -48,14 +49,20 @@ function callOn(ctx: OrgContext, body: PolicyCheckBody, call: CallScope, now: Da
   return (model) => ({ ...call, model, pricedModel: pricedModelOf(ctx, body, model, now) });
 }
 
+/** A model's price per million tokens in and out, to compare two models. */
+const blendedPrice = (p: ModelPrice) => p.inputPerMTok + p.outputPerMTok;
+
 /** The call's estimate and prices; no trace yet (the caller adds one when a budget guards agents). */
 function policyInput(ctx: OrgContext, body: PolicyCheckBody, now: Date): PolicyInput {
   const provider = providerOf(body);
   const usage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, ...body.estimate };
+  const dollars = body.estimatedCostUsd === undefined ? null : parseUsd(body.estimatedCostUsd);
   const estimateOn = (model: string) => {
-    if (body.estimatedCostUsd !== undefined) return parseUsd(body.estimatedCostUsd);
     const p = ctx.resolvePrice(provider, model, now);
-    return p ? costOfUsage(usage, p) : null;
+    if (dollars === null) return p ? costOfUsage(usage, p) : null;
+    // a dollar estimate on another model (a downgrade): scaled by that model's list price against the call's
+    const from = model === body.model ? null : ctx.resolvePrice(provider, body.model, now);
+    return p && from && blendedPrice(from) > 0n ? (dollars * blendedPrice(p)) / blendedPrice(from) : dollars;
   };
   return { model: body.model, estimate: estimateOn(body.model), estimateOn, trace: null, now };
 }
@@ -91,7 +98,10 @@ const callShape = (call: CallScope) => shapeKey([call.teamId, call.feature, call
  * at any instant, so not by the minute).
  */
 const answerShape = (ctx: OrgContext, body: PolicyCheckBody, now: Date) =>
-  shapeKey([body.provider, body.estimatedCostUsd, body.estimate?.inputTokens, body.estimate?.outputTokens, body.estimate?.cachedInputTokens, ctx.priceBook.unchangedAround(now).from]);
+  shapeKey([
+    body.provider, body.estimatedCostUsd, body.estimate?.inputTokens, body.estimate?.outputTokens, body.estimate?.cachedInputTokens,
+    body.estimate?.cacheWriteTokens, body.estimate?.reasoningTokens, ctx.priceBook.unchangedAround(now).from,
+  ]);
 
 function answer(input: PolicyInput, result: ReserveResult, budgets: PolicyBudgetState[]): PolicyCheckResponse {
   const { outcome } = result;

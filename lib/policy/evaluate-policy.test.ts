@@ -42,6 +42,7 @@ describe("evaluatePolicy", () => {
     ["downgrades when the cheaper model fits", { ...nearCap, action: "downgrade", downgradeTo: "gpt-4o-mini" }, {}, "downgrade", "use gpt-4o-mini"],
     ["denies when even the cheaper model does not fit", { spent: usd("99.95"), action: "downgrade", downgradeTo: "gpt-4o-mini" }, {}, "deny", "hard cap"],
     ["soft downgrade suggests the cheaper model whatever it costs", { spent: usd("99.95"), mode: "soft", action: "downgrade", downgradeTo: "gpt-4o-mini" }, {}, "downgrade", "use gpt-4o-mini"],
+    ["soft downgrade never suggests a dearer model: it warns", { spent: usd("99.95"), mode: "soft", action: "downgrade", downgradeTo: "gpt-4o" }, { model: "gpt-4o-mini", estimate: usd("0.1") }, "warn", "(soft) is over its limit"],
     ["fails open on an unknown price", under, { estimate: null }, "warn", "fails open"],
     ["fails closed on an unknown price", { ...under, failMode: "closed" }, { estimate: null }, "deny", "fails closed"],
     ["denies a trace past its step guard", { ...under, agentGuard: { maxSteps: 20, maxCost: null } }, { trace: { steps: 20, cost: 0n } }, "deny", "already made 20 steps"],
@@ -97,7 +98,8 @@ describe("evaluatePolicy", () => {
     ["a hard cap the cheaper call still passes downgrades it further, if it may",
       [toMini, { id: "y", name: "feature cap", spent: usd("99.95"), action: "downgrade", downgradeTo: "claude-haiku" }], {}, "downgrade", "claude-haiku", "'feature cap' would be exceeded on gpt-4o-mini; use claude-haiku"],
     ["a soft downgrade the cheaper model's hard cap refuses", [{ ...toMini, mode: "soft", spent: usd("100") }], { "gpt-4o-mini": [{ id: "m", name: "mini cap", ...spentOut }] }, "deny", "gpt-4o", "'mini cap' (hard cap)"],
-    ["never back to a model already tried", [toMini], { "gpt-4o-mini": [{ id: "m", name: "mini back", ...spentOut, mode: "soft", action: "downgrade", downgradeTo: "gpt-4o" }] }, "deny", "gpt-4o", "already judged on gpt-4o"],
+    // a soft budget never "downgrades" to a dearer model (back to gpt-4o here): it warns
+    ["never to a dearer model, so never back to one already tried", [toMini], { "gpt-4o-mini": [{ id: "m", name: "mini back", ...spentOut, mode: "soft", action: "downgrade", downgradeTo: "gpt-4o" }] }, "downgrade", "gpt-4o-mini", "use gpt-4o-mini"],
   ])("downgrade — %s", (_name, budgets, on, decision, model, reason) => {
     const onModel = Object.fromEntries(Object.entries(on).map(([m, bs]) => [m, bs.map((b) => budget(b))]));
     const outcome = evaluate(input(), budgets.map((b) => budget(b)), onModel);

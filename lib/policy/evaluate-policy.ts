@@ -85,7 +85,8 @@ function judge(b: GuardedBudget, input: PolicyInput): Verdict {
   // a budget with nothing left refuses every call, one without an estimate (zero) too
   if (projected > b.limit || b.spent + b.reserved >= b.limit) {
     const downgraded = b.downgradeTo ? input.estimateOn(b.downgradeTo) : null;
-    const downgradeFits = downgraded !== null && (b.mode === "soft" || b.spent + b.reserved + downgraded <= b.limit);
+    // cheaper than the call, and under a hard cap within what is left
+    const downgradeFits = downgraded !== null && downgraded < input.estimate && (b.mode === "soft" || b.spent + b.reserved + downgraded <= b.limit);
     // a call already on the cheaper model has nothing to downgrade to
     if (b.action === "downgrade" && b.downgradeTo !== input.model && downgradeFits) {
       return { decision: "downgrade", reason: `${label} would be exceeded on ${input.model}; use ${b.downgradeTo}`, model: b.downgradeTo! };
@@ -129,21 +130,16 @@ function strictest(input: PolicyInput, budgets: GuardedBudget[]): Verdict {
  * model. A downgraded call is judged again, on its own estimate, by every
  * budget it would then count against (a cap on the cheaper model, or a hard
  * cap the cheaper estimate still passes, refuses it); those may downgrade it
- * further, never back to a model already tried.
+ * further. Each downgrade is to a strictly cheaper estimate, so it never
+ * comes back to a model already tried.
  */
 export function evaluatePolicy<B extends GuardedBudget>(input: PolicyInput, budgets: B[], budgetsOn: (model: string) => B[]): PolicyOutcome<B> {
   let call = input;
   let on = budgets;
   let verdict = strictest(call, on);
   let downgrade: Verdict | null = null;
-  const tried = new Set([input.model]);
   while (verdict.decision === "downgrade") {
     const model = verdict.model!;
-    if (tried.has(model)) {
-      verdict = { decision: "deny", reason: `${verdict.reason}, but the call was already judged on ${model}` };
-      break;
-    }
-    tried.add(model);
     downgrade = verdict;
     call = { ...input, model, estimate: input.estimateOn(model) };
     on = budgetsOn(model);

@@ -185,6 +185,22 @@ describe("POST /api/v1/policy/check", () => {
     expect(body).toMatchObject({ decision: "downgrade", allowed: true, model: "gpt-4o-mini" });
   });
 
+  it("downgrades a dollar estimate under a hard cap, scaled by the cheaper model's price", async () => {
+    const { org, key } = await setup();
+    await makeBudget(org.id, { limitUsd: "1", action: "downgrade", downgradeTo: "gpt-4o-mini" });
+    // gpt-4o $2.50 + $10 per million tokens, gpt-4o-mini $0.15 + $0.60: $1.25 becomes $0.075
+    const { body } = await check(key, { ...call, estimatedCostUsd: "1.25" });
+    expect(body).toMatchObject({ decision: "downgrade", allowed: true, model: "gpt-4o-mini", estimatedCostUsd: "0.075000000" });
+  });
+
+  it("prices every bucket of a token estimate: cache writes and reasoning too", async () => {
+    const { key } = await setup();
+    const estimate = async (tokens: Record<string, number>) => (await check(key, { ...call, model: "claude-sonnet-4", provider: "anthropic", estimate: tokens })).body.estimatedCostUsd;
+    // claude-sonnet-4: input $3, cache write $3.75 per million tokens
+    expect(await estimate({ inputTokens: 1_000_000 })).toBe("3.000000000");
+    expect(await estimate({ inputTokens: 1_000_000, cacheWriteTokens: 1_000_000 })).toBe("3.750000000");
+  });
+
   it("a reserving downgrade holds the cheaper model's estimate, on the reservation and the ledger", async () => {
     const { org, key } = await setup();
     const budget = await makeBudget(org.id, { limitUsd: "0.01", action: "downgrade", downgradeTo: "gpt-4o-mini" });
@@ -293,6 +309,14 @@ describe("POST /api/v1/policy/check", () => {
     expect((await check(key, { team: "search" })).body.error.details[0].path).toBe("model");
     const both = await check(key, { ...call, estimate: { inputTokens: 1 }, estimatedCostUsd: "1" });
     expect(both.status).toBe(422);
+    // a misspelt bucket would otherwise be dropped, and the call held at $0
+    const misspelt = await check(key, { ...call, estimate: { input_tokens: 9_000_000 }, reserve: true });
+    expect(misspelt.status).toBe(422);
+    expect(misspelt.body.error.details[0].path).toBe("estimate");
+    // PostgreSQL cannot store U+0000: refused naming the field, not a 500
+    const nul = await check(key, { ...call, estimatedCostUsd: "1", traceId: "a\u0000b", reserve: true });
+    expect(nul.status).toBe(422);
+    expect(nul.body.error.details[0]).toMatchObject({ path: "traceId", message: "must not contain the character U+0000" });
     const { org } = await makeOrg();
     const ingestOnly = await createApiKey({ orgId: org.id, name: "i", scopes: ["ingest"] });
     expect((await check(ingestOnly.secret, call)).status).toBe(403);
