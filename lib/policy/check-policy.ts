@@ -58,11 +58,14 @@ function policyInput(ctx: OrgContext, body: PolicyCheckBody, now: Date): PolicyI
   const usage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, ...body.estimate };
   const dollars = body.estimatedCostUsd === undefined ? null : parseUsd(body.estimatedCostUsd);
   const estimateOn = (model: string) => {
-    const p = ctx.resolvePrice(provider, model, now);
-    if (dollars === null) return p ? costOfUsage(usage, p) : null;
+    if (dollars === null) {
+      const p = ctx.resolvePrice(provider, model, now);
+      return p ? costOfUsage(usage, p) : null;
+    }
+    if (model === body.model) return dollars;
     // a dollar estimate on another model (a downgrade): scaled by that model's list price against the call's
-    const from = model === body.model ? null : ctx.resolvePrice(provider, body.model, now);
-    return p && from && blendedPrice(from) > 0n ? (dollars * blendedPrice(p)) / blendedPrice(from) : dollars;
+    const [from, to] = [ctx.resolvePrice(provider, body.model, now), ctx.resolvePrice(provider, model, now)];
+    return from && to && blendedPrice(from) > 0n ? (dollars * blendedPrice(to)) / blendedPrice(from) : dollars;
   };
   return { model: body.model, estimate: estimateOn(body.model), estimateOn, trace: null, now };
 }
