@@ -9,6 +9,7 @@ import type { ExportTraceResult } from "@/lib/otlp/encode-export-trace-response"
 import { spansToEvents } from "@/lib/otlp/spans-to-events";
 import { eventPipeline } from "./ingest-events";
 import { ingestItems } from "./ingest-items";
+import { tooMany } from "./parse-envelope";
 
 const MAX_MESSAGES = 5;
 /** A message quotes the span's values: it is cut, so the answer never grows with the request. */
@@ -28,9 +29,7 @@ export async function ingestOtlpTraces(input: { principal: ApiKeyPrincipal; body
   }
   const mapped = spansToEvents(request);
   // the events endpoint's limit: one export is stored in one transaction (SDK exporters send 512 spans at most by default)
-  if (mapped.events.length > MAX_ITEMS_PER_REQUEST) {
-    throw new AppError("payload_too_large", `At most ${MAX_ITEMS_PER_REQUEST} GenAI spans per export; this one has ${mapped.events.length}.`);
-  }
+  if (mapped.events.length > MAX_ITEMS_PER_REQUEST) throw tooMany(mapped.events.length, "GenAI spans per export");
   // span strings may hold NULs: every event is checked (lone surrogate halves cannot come: protojson refuses them, binary protobuf decodes them as U+FFFD)
   const envelope = { items: mapped.events, lineErrors: new Map(), mayHoldUnstorableText: true };
   const result = await ingestItems(eventPipeline, { principal: input.principal, envelope, now: input.now });

@@ -14,8 +14,9 @@ function mediaType(contentType: string | undefined): string {
   return (contentType ?? "application/json").split(";", 1)[0].trim().toLowerCase();
 }
 
-function tooMany(count: number): AppError {
-  return new AppError("payload_too_large", `At most ${MAX_ITEMS_PER_REQUEST} items per request; this one has ${count}.`);
+/** The 413 of a request holding `count` items, more than MAX_ITEMS_PER_REQUEST (`what`: how the items are named). */
+export function tooMany(count: number, what = "items per request"): AppError {
+  return new AppError("payload_too_large", `At most ${MAX_ITEMS_PER_REQUEST} ${what}; this one has ${count}.`);
 }
 
 export function parseEnvelope(body: Buffer, contentType: string | undefined, key: "events" | "outcomes"): Envelope {
