@@ -54,7 +54,9 @@ export const eventPipeline: ItemPipeline<typeof EventInput, EventRow> = {
     const cost = priceEvent({ provider: e.provider, model: e.model, at: ts, usage, costUsd: e.costUsd, cacheHit: e.cacheHit }, ctx.resolvePrice);
     return {
       orgId: ctx.orgId, eventId: e.id, ts, teamSlug, teamId: ctx.teamIdBySlug.get(teamSlug) ?? null, feature: e.feature, provider: e.provider, model: e.model,
-      ...usage, ...cost, latencyMs: e.latencyMs ?? null, status: e.status, cacheHit: e.cacheHit,
+      inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, cachedInputTokens: usage.cachedInputTokens,
+      cacheWriteTokens: usage.cacheWriteTokens, reasoningTokens: usage.reasoningTokens,
+      costUsd: cost.costUsd, savedUsd: cost.savedUsd, costSource: cost.costSource, unpriced: cost.unpriced, pricedModel: cost.pricedModel, latencyMs: e.latencyMs ?? null, status: e.status, cacheHit: e.cacheHit,
       traceId: e.traceId ?? null, reservationId: e.reservationId ?? null, promptHash: e.promptHash ?? null,
       customerId: e.customerId ?? null, userId: e.userId ?? null, valueUsd: e.valueUsd ?? null,
       metadata: e.metadata ? JSON.stringify(e.metadata) : null, apiKeyId: principal.keyId,

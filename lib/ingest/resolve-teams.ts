@@ -23,14 +23,14 @@ export async function resolveTeams<T extends Named>(ctx: OrgContext, principal: 
       throw new AppError("forbidden", `This API key may only write team '${keyTeam}'; item ${item.index} names '${slug}'.`, [{ path: `[${item.index}].team`, message: `must be '${keyTeam}' or absent` }]);
     }
     if (!slug) rejected.push(reject(item.index, item.value.id, "team", "is required: this API key is not bound to a team"));
-    else named.push({ ...item, teamSlug: slug });
+    else named.push({ index: item.index, value: item.value, teamSlug: slug });
   }
   const unknown = [...new Set(named.map((i) => i.teamSlug).filter((s) => !ctx.teamIdBySlug.has(s)))];
   const found = await findTeams(ctx.orgId, unknown);
   const items: TeamResolution<T>["items"] = [];
   for (const item of named) {
     const known = ctx.teamIdBySlug.has(item.teamSlug) || found.has(item.teamSlug);
-    if (known || ctx.autoCreateTeams) items.push({ ...item, newTeam: !known });
+    if (known || ctx.autoCreateTeams) items.push({ index: item.index, value: item.value, teamSlug: item.teamSlug, newTeam: !known });
     else rejected.push(reject(item.index, item.value.id, "team", `no team '${item.teamSlug}' in this organisation, and creating teams from events is turned off`));
   }
   return { items, rejected };
