@@ -67,7 +67,7 @@ export function storedRows({ warmup, abandonedBound, a, b, totals, hourlyOff, da
     ["sum(cost_usd) events = daily", `${cost} = ${totals.dailyCost}`, "equal", cost === totals.dailyCost],
     ["sum(cost_usd) events = org ledgers", `${cost} = ${totals.orgLedgerCost}`, "equal", cost === totals.orgLedgerCost],
     ["rollup rows off (hourly / daily)", `${hourlyOff} / ${dailyOff}`, "0", hourlyOff + dailyOff === 0],
-    ["delta rows not folded yet", String(totals.unfoldedDeltas)],
+    ["events and delta rows not folded yet", String(totals.unfolded)],
   ];
 }
 

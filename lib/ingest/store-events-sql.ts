@@ -1,26 +1,27 @@
 // How a batch of events is stored (DESIGN.md 4, 6, 8). The events go in by
 // COPY when every team is known and the group is large enough (COPY_EVENTS
 // in ingest-events.ts), else by an INSERT that resolves teams by slug;
-// either way a statement-level trigger on
-// usage_events (USAGE_UPKEEP_FUNCTION_SQL, installed by a migration) does
-// the upkeep in the same statement, from the newly inserted rows only (its
-// transition table): append their hourly totals (by customer as well) to the
-// rollup deltas, which lib/rollups/compact-rollups.ts folds into the rollups
-// without holding up ingest, and add to the ledgers of every budget the
-// event falls under (period in the organisation's time zone), raising the
-// budget alerts their new totals reach. Ledger rows are written in key order
-// so concurrent batches lock them in the same order, and their locks are
-// held only until that statement commits. COPY costs PostgreSQL about a
-// quarter less CPU per event than INSERT … SELECT FROM unnest(…) (no array
-// parsing, no join, rows written in multi-row batches), which is why the
-// upkeep is a trigger rather than CTEs of the INSERT.
+// either way a statement-level trigger on usage_events
+// (USAGE_UPKEEP_FUNCTION_SQL, installed by a migration) does the upkeep in
+// the same statement, from the newly inserted rows only (its transition
+// table): add to the ledgers of every budget the event falls under (period
+// in the organisation's time zone), raising the budget alerts their new
+// totals reach. Ledger rows are written in key order so concurrent batches
+// lock them in the same order, and their locks are held only until that
+// statement commits. The rollups are not written here: each event records
+// the transaction that stored it (ingest_xid, the column's default), and
+// lib/rollups/compact-rollups.ts folds the events of ended transactions into
+// the rollups without holding up ingest (readers add the unfolded ones,
+// rollup-sources.ts). COPY costs PostgreSQL about a quarter less CPU per
+// event than INSERT … SELECT FROM unnest(…) (no array parsing, no join, rows
+// written in multi-row batches), which is why the upkeep is a trigger rather
+// than CTEs of the INSERT.
 import { EVENT_COLUMNS } from "./event-row";
 import { storeSql, unnestInput } from "./store-rows";
 import { budgetAlertCtes } from "@/lib/alerts/detect-budget-alerts";
 import { NOTIFY_BUDGET_CHANGE } from "@/lib/policy/budget-notify";
 import { HOLDS_OF } from "@/lib/policy/reserve-sql";
 import { ledgerUpsertSql } from "@/lib/policy/ledger-upsert-sql";
-import { MEASURES, MEASURES_OF_EVENTS, ROLLUP_KEY } from "@/lib/rollups/rollup-columns";
 
 /** The stored columns of usage_events that a row gives (team_id aside: by slug, or by id for COPY). */
 export const STORED_EVENT_COLUMNS = EVENT_COLUMNS.filter(([c]) => c !== "team_slug");
@@ -45,11 +46,6 @@ export const USAGE_UPKEEP_FUNCTION = "finops_usage_upkeep";
 export const SKIP_UPKEEP_SETTING = "finops.skip_usage_upkeep";
 
 const UPKEEP_CTES = `
-deltas AS (
-  INSERT INTO usage_rollup_deltas (${ROLLUP_KEY.join(", ")}, customer_id, ${MEASURES.join(", ")})
-  SELECT org_id, date_trunc('hour', ts, 'UTC'), team_id, feature, provider, model, customer_id, ${MEASURES_OF_EVENTS.join(", ")}
-    FROM ins GROUP BY 1, 2, 3, 4, 5, 6, 7
-),
 ledgers AS (${ledgerUpsertSql("ins", "cost_usd")}),
 notified AS (${NOTIFY_BUDGET_CHANGE("ledgers")}),
 ${budgetAlertCtes("ledgers")}`;

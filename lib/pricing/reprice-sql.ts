@@ -1,14 +1,16 @@
 // Statements of re-pricing (reprice-unpriced.ts). Like an ingest batch
-// (lib/ingest/store-events-sql.ts), a chunk appends rollup deltas (here: cost
-// deltas), updates ledgers with the same statement
-// (lib/policy/ledger-upsert-sql.ts), rows written in key order (so a
-// re-pricing and an ingest batch lock shared rows in the same order), and
-// raises the budget alerts the ledgers' new totals reach.
+// (lib/ingest/store-events-sql.ts), a chunk updates ledgers with the same
+// statement (lib/policy/ledger-upsert-sql.ts), rows written in key order (so
+// a re-pricing and an ingest batch lock shared rows in the same order), and
+// raises the budget alerts the ledgers' new totals reach. The rollups of an
+// event already folded get its cost as a delta; an unfolded event's new cost
+// is folded with it (the chunk holds the compaction lock, so which events are
+// folded cannot change under it).
 import { budgetAlertCtes } from "@/lib/alerts/detect-budget-alerts";
 import { NOTIFY_BUDGET_CHANGE } from "@/lib/policy/budget-notify";
 import { ledgerUpsertSql } from "@/lib/policy/ledger-upsert-sql";
 import { HOLDS_OF } from "@/lib/policy/reserve-sql";
-import { DAILY_ROLLUP } from "@/lib/rollups/rollup-sources";
+import { DAILY_ROLLUP, UNFOLDED_EVENTS } from "@/lib/rollups/rollup-sources";
 
 /**
  * The (provider, model) pairs of the organisation's unpriced events, with the
@@ -40,17 +42,18 @@ SELECT event_id, reservation_id, ts, provider, model, input_tokens, output_token
  LIMIT $8
    FOR UPDATE SKIP LOCKED`;
 
-/** Each event's cost delta, one unpriced event fewer, as rollup deltas (folded like an ingest batch's). */
+/** Each folded event's cost delta, one unpriced event fewer, as rollup deltas (the next fold adds them). */
 const DELTAS = `INSERT INTO usage_rollup_deltas (org_id, bucket, team_id, feature, provider, model, customer_id, unpriced_events, cost_usd)
     SELECT org_id, date_trunc('hour', ts, 'UTC'), team_id, feature, provider, model, customer_id, -count(*), sum(delta_usd)
-      FROM upd GROUP BY 1, 2, 3, 4, 5, 6, 7`;
+      FROM upd WHERE NOT coalesce(${UNFOLDED_EVENTS}, false) GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 
 const LEDGERS = ledgerUpsertSql("upd", "delta_usd");
 
 /**
  * Prices the given events ($2..$6: event_id, cost_usd, delta_usd,
  * cost_source, priced_model) if they are still unpriced, and adds each
- * event's cost delta to the rollups (one unpriced event fewer) and to the
+ * folded event's cost delta to the rollups (one unpriced event fewer), each
+ * event's to the
  * ledger of every budget it falls under, notifying the processes that hold
  * budget state, and raises the alerts the spend now known reaches. Returns
  * the number of events priced.
@@ -65,7 +68,7 @@ upd AS (
      SET cost_usd = x.cost_usd, cost_source = x.cost_source, priced_model = x.priced_model, unpriced = false
     FROM input x
    WHERE e.org_id = $1 AND e.event_id = x.event_id AND e.unpriced
-  RETURNING e.org_id, e.ts, e.team_id, e.feature, e.provider, e.model, e.customer_id, e.priced_model, e.api_key_id, x.delta_usd
+  RETURNING e.org_id, e.ts, e.team_id, e.feature, e.provider, e.model, e.customer_id, e.priced_model, e.api_key_id, e.ingest_xid, x.delta_usd
 ),
 deltas AS (${DELTAS}),
 ledgers AS (${LEDGERS}),

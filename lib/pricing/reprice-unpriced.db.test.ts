@@ -7,6 +7,7 @@ import { createPriceOverride } from "./create-price-override";
 import { repriceAllUnpriced, repriceUnpriced } from "./reprice-unpriced";
 import { syncCatalog } from "./sync-catalog";
 import { compactRollups } from "@/lib/rollups/compact-rollups";
+import { HOURLY_ROLLUP } from "@/lib/rollups/rollup-sources";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { WEBHOOK_CHANNEL } from "@/lib/webhooks/webhook-notify";
 import { listenTo } from "@/tests/notifications";
@@ -194,6 +195,28 @@ describe("repriceUnpriced", () => {
     expect(runs.reduce((n, r) => n + r.repriced, 0)).toBe(305);
     expect((await totals(orgId)).events).toBe("0.737808770"); // 0.51 + 305 × 0.000746914
     await expectConsistent(orgId);
+  });
+
+  it("prices folded and unfolded events alike: the rollups as read are exact before the next fold and after it", async () => {
+    const { orgId } = await seeded();
+    await compactRollups();
+    // more unpriced events, not folded yet (unless another fold comes first: either way reads must be exact)
+    await ingest(orgId, [
+      makeUsageEvent({ id: "u1", provider: "acme", model: "acme-llm-7", timestamp: "2026-11-02T10:40:00Z" }),
+      makeUsageEvent({ id: "u2", provider: "acme", model: "acme-llm-7", team: "beta", timestamp: "2026-11-06T08:00:00Z" }),
+    ]);
+    await addOverride(orgId);
+    expect(await repriceUnpriced({ orgId })).toEqual({ repriced: 7, complete: true });
+    const asRead = (source: string) =>
+      rows(
+        `SELECT bucket, team_id, feature, provider, model, sum(events)::int AS events, sum(unpriced_events)::int AS unpriced_events, sum(cost_usd)::text AS cost_usd
+           FROM ${source} r WHERE org_id = $1 GROUP BY 1, 2, 3, 4, 5 ORDER BY bucket, team_id, feature, provider, model`,
+        [orgId],
+      );
+    const [, recomputed] = await rollups(orgId, "usage_rollups_hourly", "hour");
+    expect(await asRead(HOURLY_ROLLUP)).toEqual(recomputed);
+    await expectConsistent(orgId);
+    expect(await asRead(HOURLY_ROLLUP)).toEqual(recomputed);
   });
 
   it("stops at maxEvents and goes on where it stopped when called again", async () => {

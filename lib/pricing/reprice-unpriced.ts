@@ -6,6 +6,7 @@ import { formatUsd, parseUsd } from "@/lib/money";
 import { invalidateBudgetState } from "@/lib/policy/budget-state";
 import { APPLY_CHUNK_SQL, LOCK_CHUNK_SQL, ORGS_WITH_UNPRICED_SQL, REPLACE_SETTLED_ESTIMATES_SQL, UNPRICED_PAIRS_SQL } from "./reprice-sql";
 import { getOrgContext, invalidateOrgContext } from "@/lib/org/org-context";
+import { COMPACTION_LOCK } from "@/lib/rollups/compact-rollups";
 
 export type RepriceResult = {
   /** Events priced by this call. */
@@ -65,6 +66,8 @@ export async function repriceUnpriced({ orgId, maxEvents = Infinity, chunkSize =
       return { repriced, complete: next.length === 0 };
     }
     const chunk = await withTransaction(pool(), async (client) => {
+      // no fold while the chunk decides which of its events are folded already (reprice-sql.ts)
+      await client.query("SELECT pg_advisory_xact_lock($1::int8)", [COMPACTION_LOCK]);
       const { rows } = await client.query<LockedEvent>(LOCK_CHUNK_SQL, chunkParams(limit));
       const priced = await applyPrices(client, orgId, rows, resolve);
       return { rows, priced };

@@ -1,15 +1,15 @@
-// Rollup deltas: what dashboards read (rollups plus unfolded deltas) equals
-// the stored events at every moment, and compaction moves deltas into the
-// hourly, daily and customer rollups exactly once, also when compactions
-// overlap each other and ingest.
+// The rollup fold: what dashboards read (rollups plus unfolded events and
+// deltas) equals the stored events at every moment, and compaction moves
+// events and deltas into the hourly, daily and customer rollups exactly once,
+// also when compactions overlap each other and ingest, and when transactions
+// commit out of the order they began in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { pool } from "@/lib/db";
-import { ingestEvents } from "@/lib/ingest/ingest-events";
 import { makeOrg } from "@/tests/factories";
 import { startMachineServer } from "@/tests/machine-server";
 import { COMPACTION_LOCK, compactRollups } from "./compact-rollups";
-import { CUSTOMER_DAILY_ROLLUP, DAILY_ROLLUP, HOURLY_ROLLUP } from "./rollup-sources";
+import { CUSTOMER_DAILY_ROLLUP, DAILY_ROLLUP, HOURLY_ROLLUP, UNFOLDED_EVENTS } from "./rollup-sources";
 
 let server: Awaited<ReturnType<typeof startMachineServer>>;
 beforeAll(async () => {
@@ -51,8 +51,13 @@ async function expectReadsExact(orgId: string, from: "sources" | "tables") {
   }
 }
 
+/** Events and delta rows of the organisation not folded yet. */
 async function unfolded(orgId: string): Promise<number> {
-  return (await pool().query("SELECT count(*)::int AS n FROM usage_rollup_deltas WHERE org_id = $1", [orgId])).rows[0].n;
+  const { rows } = await pool().query(
+    `SELECT ((SELECT count(*) FROM usage_events WHERE org_id = $1 AND ${UNFOLDED_EVENTS}) + (SELECT count(*) FROM usage_rollup_deltas WHERE org_id = $1))::int AS n`,
+    [orgId],
+  );
+  return rows[0].n;
 }
 
 function events(prefix: string, count: number) {
@@ -71,7 +76,7 @@ function events(prefix: string, count: number) {
   }));
 }
 
-describe("rollup deltas and compaction", () => {
+describe("the rollup fold", () => {
   it("reads are exact before and after compaction, and each delta is folded once", async () => {
     const { org } = await makeOrg();
     const { secret } = await createApiKey({ orgId: org.id, name: "deltas", scopes: ["ingest"] });
@@ -123,14 +128,55 @@ describe("rollup deltas and compaction", () => {
     await expectReadsExact(org.id, "tables");
   });
 
-  it("the deltas table keeps the size of the deltas folded between two vacuums, not of every fold since autovacuum last came", async () => {
+  it("an event stored by a transaction that began before a later one committed is folded once it commits, not skipped", async () => {
     const { org } = await makeOrg();
-    const principal = { orgId: org.id, keyId: "space", scopes: ["ingest" as const], teamId: null };
+    const { secret } = await createApiKey({ orgId: org.id, name: "order", scopes: ["ingest"] });
+    const holder = await pool().connect();
+    try {
+      await holder.query("BEGIN");
+      // this transaction has begun (it has its id) before the batch below
+      await holder.query("SELECT pg_current_xact_id()");
+      const res = await fetch(`${server.url}/api/v1/events`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+        body: JSON.stringify({ events: events("later", 40) }),
+      });
+      expect(res.status).toBe(200);
+      // it stores an event too, still uncommitted: a copy of one of the batch's under an id of its own
+      const { rows: columns } = await holder.query<{ name: string }>(
+        "SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'usage_events' AND column_name NOT IN ('event_id', 'ingest_xid') ORDER BY ordinal_position",
+      );
+      const list = columns.map((c) => c.name).join(", ");
+      await holder.query(`INSERT INTO usage_events (event_id, ${list}) SELECT 'earlier-' || event_id, ${list} FROM usage_events WHERE org_id = $1 AND event_id = 'later-7'`, [org.id]);
+
+      // the fold must wait for the open transaction: the batch committed after it began
+      await compactRollups();
+      expect(await unfolded(org.id)).toBe(40);
+      await expectReadsExact(org.id, "sources");
+
+      await holder.query("COMMIT");
+      await expectReadsExact(org.id, "sources");
+    } finally {
+      await holder.query("ROLLBACK").catch(() => undefined);
+      holder.release();
+    }
+    await compactRollups();
+    expect(await unfolded(org.id)).toBe(0);
+    await expectReadsExact(org.id, "tables");
+    const { rows } = await pool().query("SELECT sum(events)::int AS n FROM usage_rollups_hourly WHERE org_id = $1", [org.id]);
+    expect(rows[0].n).toBe(41);
+  });
+
+  it("the deltas table keeps the size of the deltas folded between two vacuums, not of every fold since autovacuum last came", async () => {
+    const { org, teams } = await makeOrg();
     const deltasBytes = async () => Number((await pool().query("SELECT pg_relation_size('usage_rollup_deltas') AS bytes")).rows[0].bytes);
     const cycle = async (n: number) => {
-      // one delta row per event: each names a customer of its own
-      const batch = events(`space-${n}`, 2000).map((e, i) => ({ ...e, customerId: `cus_${n}_${i}` }));
-      expect((await ingestEvents({ principal, body: Buffer.from(JSON.stringify({ events: batch })) })).accepted).toBe(2000);
+      // 2,000 delta rows, as re-pricing appends them: each of a customer of its own
+      await pool().query(
+        `INSERT INTO usage_rollup_deltas (org_id, bucket, team_id, feature, provider, model, customer_id, unpriced_events, cost_usd)
+         SELECT $1, '2026-11-10T10:00:00Z', $2, 'f', 'openai', 'gpt-4o-mini', 'cus_' || $3 || '_' || g, -1, 0.5 FROM generate_series(1, 2000) g`,
+        [org.id, teams[0].id, n],
+      );
       // vacuumed after every second fold here (every 50,000 rows in service)
       expect(await compactRollups(4000)).toBeGreaterThanOrEqual(2000);
     };

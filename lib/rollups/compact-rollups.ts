@@ -1,10 +1,18 @@
-// Folds the rollup deltas that ingest batches append (usage_rollup_deltas)
-// into the hourly, daily and customer rollups, in one transaction: a reader
-// sees each delta either still in the deltas table or already in the
-// rollups, never both and never neither (rollup-sources.ts reads the sum).
-// Ingest batches therefore lock no rollup row: concurrent batches no longer
-// wait for each other on the hot rows of the current hour, and the many
-// deltas of a busy second become one update per rollup row.
+// Folds what ingest stored since the last fold into the hourly, daily and
+// customer rollups, in one transaction: the events themselves, found by the
+// transaction that stored them (usage_events.ingest_xid, set by the column's
+// default), and the rollup deltas re-pricing appends. A reader sees each
+// event either still unfolded or already in the rollups, never both and
+// never neither (rollup-sources.ts reads the sum). Ingest therefore writes
+// and locks no rollup row: concurrent batches never wait for each other on
+// the hot rows of the current hour, and a second's events become one update
+// per rollup row.
+//
+// Which events are folded: those stored by a transaction below the fold's
+// watermark, which only moves up to the oldest transaction still running
+// (its snapshot's xmin). Every transaction below it has ended, so each of
+// its events is visible to the fold, or never will be (rolled back); one
+// still running, or a later one that committed first, is folded next time.
 import { pool } from "@/lib/db";
 import { millisecondsSetting } from "@/lib/env";
 import { withTransaction } from "@/lib/ingest/with-transaction";
@@ -20,15 +28,25 @@ const groupBy = (n: number) => Array.from({ length: n }, (_, i) => i + 1).join("
 const MEASURE_LIST = SUMMED_MEASURES.join(", ");
 
 /**
- * Folds the deltas committed so far. Customer rows are days in each
- * organisation's time zone (as it is when folded): an hourly delta lies in
+ * Folds the events stored by transactions that have all ended since the last
+ * fold, and the deltas committed so far. Customer rows are days in each
+ * organisation's time zone (as it is when folded): an hourly total lies in
  * one local day wherever local midnight is a whole UTC hour, the only zones
- * spend reads them for (plan-customer-grains.ts). `skipCustomersOf` ($1), when
- * given, is an organisation whose customer rows the same statement rebuilds.
+ * spend reads them for (plan-customer-grains.ts). `skipCustomersOf` ($1),
+ * when given, is an organisation whose customer rows the same statement
+ * rebuilds. Only one fold runs at a time (COMPACTION_LOCK).
  */
 function foldSql(skipCustomersOf: string | null): string {
   return `
-d AS (DELETE FROM usage_rollup_deltas RETURNING *),
+mark AS (SELECT folded_below AS lo, pg_snapshot_xmin(pg_current_snapshot()) AS hi FROM rollup_watermark),
+fresh AS (
+  SELECT org_id, date_trunc('hour', ts, 'UTC') AS bucket, team_id, feature, provider, model, customer_id, ${MEASURES_OF_EVENTS.join(", ")}
+    FROM usage_events WHERE ingest_xid >= (SELECT lo FROM mark) AND ingest_xid < (SELECT hi FROM mark)
+   GROUP BY 1, 2, 3, 4, 5, 6, 7
+),
+moved AS (UPDATE rollup_watermark SET folded_below = (SELECT hi FROM mark) WHERE folded_below < (SELECT hi FROM mark)),
+deleted AS (DELETE FROM usage_rollup_deltas RETURNING ${[...ROLLUP_KEY, "customer_id", ...MEASURES].join(", ")}),
+d AS (SELECT * FROM fresh UNION ALL SELECT * FROM deleted),
 hours AS (SELECT ${ROLLUP_KEY.join(", ")}, ${MEASURE_LIST} FROM d GROUP BY ${groupBy(ROLLUP_KEY.length)}),
 hourly AS (${addToRollup("usage_rollups_hourly", ROLLUP_KEY, "SELECT * FROM hours")}),
 daily AS (${addToRollup("usage_rollups_daily", ROLLUP_KEY,
@@ -39,21 +57,24 @@ customers AS (${addToRollup("usage_rollups_customer_daily", CUSTOMER_KEY,
     GROUP BY ${groupBy(CUSTOMER_KEY.length)}`)})`;
 }
 
+/** What a fold counted: events, and delta rows (re-pricing's). */
+const FOLDED = `SELECT (SELECT coalesce(sum(events), 0) FROM fresh)::int AS events, (SELECT count(*) FROM deleted)::int AS deltas`;
+
 export const COMPACT_SQL = `WITH ${foldSql(null)}
-SELECT count(*)::int AS folded FROM d`;
+${FOLDED}`;
 
 /**
- * Folds every delta and rebuilds one organisation's ($1) customer rows from
- * its stored events in its time zone ($2), in one statement: one snapshot, so
- * each event counts once, from its delta or from the recount (events and
- * their deltas commit together). Rows are overwritten in place and the rest
- * of the organisation's deleted (a row cannot be deleted and inserted again
- * by one statement).
+ * Folds what is foldable and rebuilds one organisation's ($1) customer rows
+ * from its folded events in its time zone ($2), in one statement: one
+ * snapshot, so each event counts once, from the fold, the recount, or a later
+ * fold (events above the new watermark). Rows are overwritten in place and
+ * the rest of the organisation's deleted (a row cannot be deleted and
+ * inserted again by one statement).
  */
 export const REBUILD_CUSTOMER_ROLLUP_SQL = `WITH ${foldSql("$1")},
 recount AS MATERIALIZED (
   SELECT org_id, date_trunc('day', ts, $2) AS bucket, coalesce(customer_id, '') AS customer_id, ${DIMENSIONS.join(", ")}, ${MEASURES_OF_EVENTS.join(", ")}
-    FROM usage_events WHERE org_id = $1 GROUP BY ${groupBy(CUSTOMER_KEY.length)}
+    FROM usage_events WHERE org_id = $1 AND (ingest_xid IS NULL OR ingest_xid < (SELECT hi FROM mark)) GROUP BY ${groupBy(CUSTOMER_KEY.length)}
 ),
 stale AS (
   DELETE FROM usage_rollups_customer_daily c
@@ -65,41 +86,41 @@ recounted AS (
   SELECT * FROM recount ORDER BY ${groupBy(CUSTOMER_KEY.length)}
   ON CONFLICT (${CUSTOMER_KEY.join(", ")}) DO UPDATE SET ${MEASURES.map((m) => `${m} = EXCLUDED.${m}`).join(", ")}
 )
-SELECT count(*)::int AS folded FROM d`;
+${FOLDED}`;
 
 /**
  * Frees the space of folded deltas for the next ones. Autovacuum visits a
- * database about once a minute: until then every row ingest appends stays in
- * the deltas table, which grows by all of them, and each fold scans it all
- * again (at 20,000 events/s, a minute of deltas is hundreds of MB). So the
- * compactor vacuums it after every VACUUM_DELTAS_AFTER_ROWS folded rows (a
- * few seconds of deltas at that rate): not after every fold, as a vacuum also
- * resets the table's statistics, and the planner's plans with them. Not
- * truncated: that takes a lock ingest would wait on. Skipped while another
- * process (or autovacuum) is vacuuming it.
+ * database about once a minute: until then every delta re-pricing appends
+ * stays in the deltas table, and each fold scans it all again (re-pricing
+ * 50,000 events appends up to 50,000). So the compactor vacuums it after
+ * every VACUUM_DELTAS_AFTER_ROWS folded delta rows: not after every fold, as
+ * a vacuum also resets the table's statistics, and the planner's plans with
+ * them. Not truncated: that takes a lock re-pricing would wait on. Skipped
+ * while another process (or autovacuum) is vacuuming it.
  */
 const VACUUM_DELTAS_SQL = "VACUUM (TRUNCATE false, SKIP_LOCKED) usage_rollup_deltas";
 const VACUUM_DELTAS_AFTER_ROWS = 50_000;
-let foldedSinceVacuum = 0;
+let deltasSinceVacuum = 0;
 
 /**
- * Folds every delta committed so far into the rollups; returns how many
- * delta rows were folded (0 when another process holds the compaction).
+ * Folds every event and delta that can be folded into the rollups; returns
+ * how many events and delta rows were folded (0 when another process holds
+ * the compaction).
  */
 export async function compactRollups(vacuumAfterRows = VACUUM_DELTAS_AFTER_ROWS): Promise<number> {
   const folded = await withTransaction(pool(), async (client) => {
     const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_xact_lock($1::int8) AS locked", [COMPACTION_LOCK]);
-    if (!rows[0].locked) return 0;
-    const result = await client.query<{ folded: number }>({ name: "rollups-compact", text: COMPACT_SQL });
-    return result.rows[0].folded;
+    if (!rows[0].locked) return { events: 0, deltas: 0 };
+    const result = await client.query<{ events: number; deltas: number }>({ name: "rollups-compact", text: COMPACT_SQL });
+    return result.rows[0];
   });
-  foldedSinceVacuum += folded;
-  if (folded > 0 && foldedSinceVacuum >= vacuumAfterRows) {
-    foldedSinceVacuum = 0;
+  deltasSinceVacuum += folded.deltas;
+  if (folded.deltas > 0 && deltasSinceVacuum >= vacuumAfterRows) {
+    deltasSinceVacuum = 0;
     // the fold has committed: a vacuum that fails is logged, not reported as a failed compaction
     await pool().query(VACUUM_DELTAS_SQL).catch((err: Error) => console.error("vacuum of the rollup deltas failed:", err.message));
   }
-  return folded;
+  return folded.events + folded.deltas;
 }
 
 /** Runs one statement in the caller's transaction (Prisma's $executeRawUnsafe or a pg client's query). */

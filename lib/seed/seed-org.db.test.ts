@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { pool, prisma } from "@/lib/db";
+import { compactRollups } from "@/lib/rollups/compact-rollups";
+import { HOURLY_ROLLUP } from "@/lib/rollups/rollup-sources";
 import { randomSlug } from "@/tests/factories";
 import { DEMO_TEAMS } from "./demo-catalog";
 import { DEMO_USERS, demoPassword } from "./demo-users";
@@ -65,6 +67,14 @@ describe("seedOrg", () => {
       );
       expect(diff.n, table).toBe("0");
     }
+    // and no fold counts them again: as read (rollups plus unfolded events), the totals are the same
+    await compactRollups();
+    const asRead = await one<Record<string, string>>(
+      `SELECT (SELECT sum(cost_usd) FROM ${HOURLY_ROLLUP} h WHERE org_id = $1)::text AS hourly,
+              (SELECT sum(cost_usd) FROM usage_rollups_hourly WHERE org_id = $1)::text AS folded`,
+      [orgId],
+    );
+    expect(asRead).toEqual({ hourly: result.costUsd, folded: result.costUsd });
   });
 
   it("does nothing with ifEmpty when the organisation already has events", async () => {

@@ -34,7 +34,7 @@ export type WriteUsageResult = { events: number; outcomes: number; costNanos: bi
 const EVENT_COLUMNS =
   "org_id, event_id, ts, team_id, feature, provider, model, priced_model, input_tokens, output_tokens, " +
   "cached_input_tokens, cache_write_tokens, reasoning_tokens, cost_usd, cost_source, unpriced, latency_ms, " +
-  "status, cache_hit, saved_usd, trace_id, prompt_hash, customer_id, user_id";
+  "status, cache_hit, saved_usd, trace_id, prompt_hash, customer_id, user_id, ingest_xid";
 const OUTCOME_COLUMNS = "org_id, outcome_id, ts, team_id, feature, trace_id, kind, value_usd, count";
 const LINES_PER_PIECE = 2_000;
 const NULL = "\\N";
@@ -88,7 +88,7 @@ export async function writeUsage(options: WriteUsageOptions): Promise<WriteUsage
     let failure: Error | undefined;
     try {
       await client.query("BEGIN");
-      // this writer keeps the rollups itself, chunk by chunk: the upkeep trigger stays out
+      // this writer keeps the rollups itself, chunk by chunk: the upkeep trigger and the fold stay out
       await client.query(`SET LOCAL ${SKIP_UPKEEP_SETTING} = 'on'`);
       await pipeline(Readable.from(eventPieces()), client.query(copyFrom(`COPY usage_events (${EVENT_COLUMNS}) FROM STDIN`)));
       if (outcomeLines.length) {
@@ -146,6 +146,8 @@ function eventLine(orgId: string, row: UsageRow, { event, pricedModel, costSourc
     formatUsd(event.costNanos), costSource, event.unpriced ? "t" : "f", row.latencyMs, row.status,
     row.cacheHit ? "t" : "f", formatUsd(event.savedNanos), row.traceId ?? NULL, row.promptHash ?? NULL,
     row.customerId ?? NULL, row.userId ?? NULL,
+    // no ingest transaction: this writer keeps these events' rollups itself, no fold may count them again
+    NULL,
   ].join("\t") + "\n";
 }
 
