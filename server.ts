@@ -19,6 +19,7 @@ import { startReservationSweeper, stopReservationSweeper } from "@/lib/policy/ex
 import { repriceAllUnpriced } from "@/lib/pricing/reprice-unpriced";
 import { syncCatalog } from "@/lib/pricing/sync-catalog";
 import { startRollupCompactor, stopRollupCompactor } from "@/lib/rollups/compact-rollups";
+import { watermarkAhead } from "@/lib/rollups/refold-rollups";
 import { startDeliveryWorker, stopDeliveryWorker } from "@/lib/webhooks/delivery-worker";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -29,6 +30,9 @@ const SHUTDOWN_GRACE_MS = 10_000;
 const WORKERS = dev ? 0 : numberSetting("MACHINE_WORKERS", process.env.MACHINE_WORKERS, 0, (n) => Number.isInteger(n) && n >= 0, "a whole number of 0 or more");
 
 async function main() {
+  // restored from another server: its events would be missing from the rollups (refold-rollups.ts)
+  const restored = await watermarkAhead(pool());
+  if (restored) throw new Error(restored);
   await syncCatalog(pool());
   // a refreshed catalog may price models that events were stored without a price for
   repriceAllUnpriced()

@@ -1,4 +1,4 @@
-// Entry point of npm start / dev / test / seed / apikey. It provides the
+// Entry point of npm start / dev / test / seed / apikey / db:refold. It provides the
 // database (DATABASE_URL, or an embedded PostgreSQL), migrates it, builds
 // when the sources changed, seeds the demo organisation when it is empty,
 // then runs the command and stops what it started on exit.
@@ -170,6 +170,7 @@ const commands = {
   test: () => test(args),
   seed: () => script("scripts/seed.ts", args),
   apikey: () => script("scripts/apikey.ts", args),
+  refold: () => script("scripts/refold-rollups.ts", args),
 };
 
 if (!commands[command]) {

@@ -7,7 +7,7 @@ import { createPriceOverride } from "./create-price-override";
 import { repriceAllUnpriced, repriceUnpriced } from "./reprice-unpriced";
 import { syncCatalog } from "./sync-catalog";
 import { compactRollups } from "@/lib/rollups/compact-rollups";
-import { HOURLY_ROLLUP } from "@/lib/rollups/rollup-sources";
+import { HOURLY_ROLLUP, UNFOLDED_EVENTS } from "@/lib/rollups/rollup-sources";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { WEBHOOK_CHANNEL } from "@/lib/webhooks/webhook-notify";
 import { listenTo } from "@/tests/notifications";
@@ -200,11 +200,14 @@ describe("repriceUnpriced", () => {
   it("prices folded and unfolded events alike: the rollups as read are exact before the next fold and after it", async () => {
     const { orgId } = await seeded();
     await compactRollups();
-    // more unpriced events, not folded yet (unless another fold comes first: either way reads must be exact)
+    const unfolded = async () => (await rows(`SELECT count(*)::int AS n FROM usage_events WHERE org_id = $1 AND ${UNFOLDED_EVENTS}`, [orgId]))[0].n;
+    expect(await unfolded()).toBe(0);
+    // more unpriced events, not folded yet
     await ingest(orgId, [
       makeUsageEvent({ id: "u1", provider: "acme", model: "acme-llm-7", timestamp: "2026-11-02T10:40:00Z" }),
       makeUsageEvent({ id: "u2", provider: "acme", model: "acme-llm-7", team: "beta", timestamp: "2026-11-06T08:00:00Z" }),
     ]);
+    expect(await unfolded()).toBe(2);
     await addOverride(orgId);
     expect(await repriceUnpriced({ orgId })).toEqual({ repriced: 7, complete: true });
     const asRead = (source: string) =>

@@ -66,7 +66,9 @@ export async function repriceUnpriced({ orgId, maxEvents = Infinity, chunkSize =
       return { repriced, complete: next.length === 0 };
     }
     const chunk = await withTransaction(pool(), async (client) => {
-      // no fold while the chunk decides which of its events are folded already (reprice-sql.ts)
+      // no fold while the chunk decides which of its events are folded already (reprice-sql.ts), each
+      // statement seeing the last fold (a transaction-wide snapshot would be taken before the lock is held)
+      await client.query("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
       await client.query("SELECT pg_advisory_xact_lock($1::int8)", [COMPACTION_LOCK]);
       const { rows } = await client.query<LockedEvent>(LOCK_CHUNK_SQL, chunkParams(limit));
       const priced = await applyPrices(client, orgId, rows, resolve);

@@ -3,6 +3,7 @@
 // events and deltas into the hourly, daily and customer rollups exactly once,
 // also when compactions overlap each other and ingest, and when transactions
 // commit out of the order they began in.
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { pool } from "@/lib/db";
@@ -165,6 +166,31 @@ describe("the rollup fold", () => {
     await expectReadsExact(org.id, "tables");
     const { rows } = await pool().query("SELECT sum(events)::int AS n FROM usage_rollups_hourly WHERE org_id = $1", [org.id]);
     expect(rows[0].n).toBe(41);
+  });
+
+  it("a transaction open in another database of the server does not hold the fold back", async () => {
+    const { org } = await makeOrg();
+    const { secret } = await createApiKey({ orgId: org.id, name: "elsewhere", scopes: ["ingest"] });
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = "/postgres";
+    const elsewhere = new pg.Client({ connectionString: url.toString() });
+    await elsewhere.connect();
+    try {
+      await elsewhere.query("BEGIN");
+      await elsewhere.query("SELECT pg_current_xact_id()");
+      const res = await fetch(`${server.url}/api/v1/events`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+        body: JSON.stringify({ events: events("elsewhere", 25) }),
+      });
+      expect(res.status).toBe(200);
+      expect(await compactRollups()).toBeGreaterThanOrEqual(25);
+      expect(await unfolded(org.id)).toBe(0);
+      await expectReadsExact(org.id, "tables");
+    } finally {
+      await elsewhere.query("ROLLBACK");
+      await elsewhere.end();
+    }
   });
 
   it("the deltas table keeps the size of the deltas folded between two vacuums, not of every fold since autovacuum last came", async () => {

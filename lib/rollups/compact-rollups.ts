@@ -9,10 +9,12 @@
 // per rollup row.
 //
 // Which events are folded: those stored by a transaction below the fold's
-// watermark, which only moves up to the oldest transaction still running
-// (its snapshot's xmin). Every transaction below it has ended, so each of
-// its events is visible to the fold, or never will be (rolled back); one
+// watermark, which only moves up to the oldest transaction of this database
+// still running (FOLD_BELOW). Every transaction below it has ended, so each
+// of its events is visible to the fold, or never will be (rolled back); one
 // still running, or a later one that committed first, is folded next time.
+// A long transaction in this database holds the fold back (reads stay exact:
+// they add the unfolded events).
 import { pool } from "@/lib/db";
 import { millisecondsSetting } from "@/lib/env";
 import { withTransaction } from "@/lib/ingest/with-transaction";
@@ -28,6 +30,17 @@ const groupBy = (n: number) => Array.from({ length: n }, (_, i) => i + 1).join("
 const MEASURE_LIST = SUMMED_MEASURES.join(", ");
 
 /**
+ * How far a fold may count, in snapshot `s`: up to the oldest transaction
+ * still running in it, else all it sees. Transactions of other databases on
+ * the server are passed over (they store no events here), where pg_stat_activity
+ * or pg_prepared_xacts, read after `s` was taken, shows them running there;
+ * one not shown (ended since, or hidden from this role) still holds the fold back.
+ */
+const FOLD_BELOW = `coalesce((SELECT min(x) FROM pg_snapshot_xip(s) AS x
+   WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.backend_xid = x::xid AND a.datname <> current_database())
+     AND NOT EXISTS (SELECT 1 FROM pg_prepared_xacts p WHERE p.transaction = x::xid AND p.database <> current_database())), pg_snapshot_xmax(s))`;
+
+/**
  * Folds the events stored by transactions that have all ended since the last
  * fold, and the deltas committed so far. Customer rows are days in each
  * organisation's time zone (as it is when folded): an hourly total lies in
@@ -38,7 +51,7 @@ const MEASURE_LIST = SUMMED_MEASURES.join(", ");
  */
 function foldSql(skipCustomersOf: string | null): string {
   return `
-mark AS (SELECT folded_below AS lo, pg_snapshot_xmin(pg_current_snapshot()) AS hi FROM rollup_watermark),
+mark AS (SELECT w.folded_below AS lo, ${FOLD_BELOW} AS hi FROM rollup_watermark w, pg_current_snapshot() AS s),
 fresh AS (
   SELECT org_id, date_trunc('hour', ts, 'UTC') AS bucket, team_id, feature, provider, model, customer_id, ${MEASURES_OF_EVENTS.join(", ")}
     FROM usage_events WHERE ingest_xid >= (SELECT lo FROM mark) AND ingest_xid < (SELECT hi FROM mark)
@@ -58,7 +71,7 @@ customers AS (${addToRollup("usage_rollups_customer_daily", CUSTOMER_KEY,
 }
 
 /** What a fold counted: events, and delta rows (re-pricing's). */
-const FOLDED = `SELECT (SELECT coalesce(sum(events), 0) FROM fresh)::int AS events, (SELECT count(*) FROM deleted)::int AS deltas`;
+const FOLDED = `SELECT (SELECT coalesce(sum(events), 0) FROM fresh)::float8 AS events, (SELECT count(*) FROM deleted)::float8 AS deltas`;
 
 export const COMPACT_SQL = `WITH ${foldSql(null)}
 ${FOLDED}`;

@@ -2,6 +2,9 @@
 -- upkeep trigger appended: each event records the transaction that stored it, and the fold counts the
 -- events of transactions below its watermark, which only passes transactions that have all ended.
 -- Events stored before this migration have no ingest_xid: their deltas are folded as before.
+-- Apply it whole (one transaction, as the migration runner does) with no process of the previous
+-- version running: the index is built while ADD COLUMN's lock is held, so ingest waits for it (a
+-- scan of usage_events), and a previous version's re-pricing would add deltas for unfolded events.
 ALTER TABLE "usage_events" ADD COLUMN "ingest_xid" xid8;
 ALTER TABLE "usage_events" ALTER COLUMN "ingest_xid" SET DEFAULT pg_current_xact_id();
 CREATE INDEX "usage_events_ingest_xid_idx" ON "usage_events" ("ingest_xid") WHERE "ingest_xid" IS NOT NULL;
