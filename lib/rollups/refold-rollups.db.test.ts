@@ -43,9 +43,13 @@ describe("refold after a restore from another server", () => {
     expect(await watermarkAhead(pool())).toBeNull();
 
     // as restored on a server whose transaction ids are far behind the dumped ones
-    const OLD = "9000000000000000000";
-    await pool().query(`UPDATE usage_events SET ingest_xid = CASE WHEN ${UNFOLDED_EVENTS} THEN '${OLD}5' ELSE '${OLD}0' END::xid8 WHERE org_id = $1`, [org.id]);
-    await pool().query(`UPDATE rollup_watermark SET folded_below = '${OLD}1'`);
+    await pool().query(
+      `UPDATE usage_events SET ingest_xid = CASE WHEN ${UNFOLDED_EVENTS} THEN '9000000000000000005' ELSE '8999999999999999990' END::xid8 WHERE org_id = $1`,
+      [org.id],
+    );
+    await pool().query("UPDATE rollup_watermark SET folded_below = '9000000000000000000'");
+    const restored = await pool().query(`SELECT count(*)::int AS n FROM usage_events WHERE org_id = $1 AND ${UNFOLDED_EVENTS}`, [org.id]);
+    expect(restored.rows[0].n).toBe(20);
     expect(await watermarkAhead(pool())).toMatch(/restored from another server.*npm run db:refold/);
 
     expect(await refoldRollups(pool())).toBeGreaterThanOrEqual(80);

@@ -8,8 +8,14 @@
 // readers sum rows, never assume one per key.
 import { MEASURES, MEASURES_OF_EVENTS, ROLLUP_KEY } from "./rollup-columns";
 
-/** The events no fold has counted yet, in the snapshot of the statement reading them (compact-rollups.ts). */
-export const UNFOLDED_EVENTS = "ingest_xid >= (SELECT folded_below FROM rollup_watermark)";
+/**
+ * The events no fold has counted yet, in the snapshot of the statement reading
+ * them (compact-rollups.ts). The bound above every transaction id changes no
+ * answer: it makes the condition a range for the planner, which estimates a
+ * few rows for it (an index scan), where it guesses a third of the table for
+ * `>=` alone (measured, 1M events: 5,000 rows against 333,333).
+ */
+export const UNFOLDED_EVENTS = "(ingest_xid >= (SELECT folded_below FROM rollup_watermark) AND ingest_xid < '18446744073709551615'::xid8)";
 
 const DIMENSIONS = ROLLUP_KEY.filter((c) => c !== "org_id" && c !== "bucket").join(", ");
 const COLUMNS = MEASURES.join(", ");
