@@ -5,8 +5,8 @@
 // hardly move with the machine's load:
 //  - Node: parsing, validating, pricing and building the statement's parameters;
 //  - PostgreSQL, storing: the one statement that inserts a batch and keeps
-//    rollup deltas and budget ledgers;
-//  - PostgreSQL, compaction: folding the deltas into the rollups, run after
+//    the budget ledgers;
+//  - PostgreSQL, compaction: folding the new events into the rollups, run after
 //    every BENCH_COST_COMPACT_EVERY batches (13: about one second of batches
 //    at bench:ingest's rates; the server folds once a second);
 //  - PostgreSQL's COPY of the stored rows into a bare table of the same shape

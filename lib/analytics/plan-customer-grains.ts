@@ -1,6 +1,6 @@
 // Which stored grain serves each stretch of a customer spend query. The
 // customer rollup holds days in the organisation's time zone
-// (lib/rollups/compact-rollups.ts), folded from hourly deltas: exact where
+// (lib/rollups/compact-rollups.ts), folded from events by UTC hour: exact where
 // every local midnight of the range falls on a whole UTC hour (not so in
 // half-hour zones such as Asia/Kolkata). There the whole local days inside
 // [from, to) come from the rollup and the ragged ends from raw events; day,

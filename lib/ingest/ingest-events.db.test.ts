@@ -3,7 +3,7 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { pool } from "@/lib/db";
 import { makeOrg, makeUsageEvent } from "@/tests/factories";
 import { startMachineServer } from "@/tests/machine-server";
-import { compactRollups } from "@/lib/rollups/compact-rollups";
+import { foldAll } from "@/tests/fold-all";
 
 let server: Awaited<ReturnType<typeof startMachineServer>>;
 beforeAll(async () => {
@@ -26,7 +26,7 @@ function post(key: string | null, body: unknown, headers: Record<string, string>
 }
 
 async function totals(orgId: string) {
-  await compactRollups();
+  await foldAll();
   const { rows } = await pool().query(
     `SELECT (SELECT count(*)::int FROM usage_events WHERE org_id = $1) AS events,
             (SELECT coalesce(sum(cost_usd), 0)::text FROM usage_events WHERE org_id = $1) AS cost,
@@ -152,7 +152,7 @@ describe("POST /api/v1/events", () => {
       { event_id: "h", cost: "0.000000000", saved: "0.010000000", cost_source: "cache_hit", unpriced: false },
       { event_id: "u", cost: "0.000000000", saved: "0.000000000", cost_source: "unpriced", unpriced: true },
     ]);
-    await compactRollups();
+    await foldAll();
     const { rows: rollup } = await pool().query("SELECT sum(unpriced_events)::int AS unpriced, sum(cache_hits)::int AS hits, sum(saved_usd)::text AS saved FROM usage_rollups_hourly WHERE org_id = $1", [org.id]);
     expect(rollup[0]).toEqual({ unpriced: 1, hits: 1, saved: "0.010000000" });
   });

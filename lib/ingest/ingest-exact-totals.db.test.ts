@@ -6,7 +6,7 @@ import { pool } from "@/lib/db";
 import { formatUsd, parseUsd } from "@/lib/money";
 import { makeOrg } from "@/tests/factories";
 import { startMachineServer } from "@/tests/machine-server";
-import { compactRollups } from "@/lib/rollups/compact-rollups";
+import { foldAll } from "@/tests/fold-all";
 import { DAILY_ROLLUP, HOURLY_ROLLUP } from "@/lib/rollups/rollup-sources";
 
 let server: Awaited<ReturnType<typeof startMachineServer>>;
@@ -32,7 +32,7 @@ describe("exact totals", () => {
       const res = await fetch(`${server.url}/api/v1/events`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${secret}` }, body: JSON.stringify({ events }) });
       expect(await res.json()).toMatchObject({ accepted: 5000, rejected: [] });
     }
-    // as dashboards read them (rollups plus deltas), then as folded into the rollups
+    // as dashboards read them (rollups plus unfolded events), then as folded into the rollups
     const totals = async (hourly: string, daily: string) => (await pool().query(
       `SELECT (SELECT count(*)::int FROM usage_events WHERE org_id = $1) AS events,
               (SELECT sum(cost_usd)::text FROM usage_events WHERE org_id = $1) AS events_cost,
@@ -43,7 +43,7 @@ describe("exact totals", () => {
     const total = formatUsd(expected);
     const exact = { events: 100_000, events_cost: total, hourly_cost: total, daily_cost: total };
     expect(await totals(HOURLY_ROLLUP, DAILY_ROLLUP)).toEqual(exact);
-    await compactRollups();
+    await foldAll();
     expect(await totals("usage_rollups_hourly", "usage_rollups_daily")).toEqual(exact);
   }, 120_000);
 });

@@ -6,7 +6,7 @@ import { pool } from "@/lib/db";
 import { formatUsd } from "@/lib/money";
 import { createPriceOverride } from "@/lib/pricing/create-price-override";
 import { syncCatalog } from "@/lib/pricing/sync-catalog";
-import { compactRollups } from "@/lib/rollups/compact-rollups";
+import { foldAll } from "@/tests/fold-all";
 import { CUSTOMER_DAILY_ROLLUP, DAILY_ROLLUP, HOURLY_ROLLUP } from "@/lib/rollups/rollup-sources";
 import { CreatePriceOverrideBody } from "@/lib/schemas/prices";
 import { makeBudget, makeOrg } from "@/tests/factories";
@@ -50,7 +50,7 @@ describe("sums beyond Decimal(20,9)", () => {
     )).rows[0];
     const exact = { events: total, hourly: total, daily: total, customer: total, ledger: total };
     expect(await totals(HOURLY_ROLLUP, DAILY_ROLLUP, CUSTOMER_DAILY_ROLLUP)).toEqual(exact);
-    await compactRollups();
+    await foldAll();
     expect(await totals("usage_rollups_hourly", "usage_rollups_daily", "usage_rollups_customer_daily")).toEqual(exact);
   });
 });

@@ -48,7 +48,7 @@ describe("updateTimeZone", () => {
   it("recounts the customer rollup in the new zone: customer spend per local day agrees with raw events", async () => {
     const { orgId } = await seedSpendOrg("UTC");
     const user = await makeMember(orgId, "admin");
-    // deltas not folded yet when the zone changes
+    // events not folded yet when the zone changes
     const principal = { orgId, keyId: "k", scopes: ["ingest" as const], teamId: null };
     const late = [makeUsageEvent({ team: "search", timestamp: "2026-11-03T23:30:00Z", costUsd: "0.75", customerId: "cus_late" })];
     expect((await ingestEvents({ principal, body: Buffer.from(JSON.stringify({ events: late })), contentType: "application/json", now: SEED_END })).accepted).toBe(1);

@@ -5,7 +5,7 @@ import { CreatePriceOverrideBody } from "@/lib/schemas/prices";
 import { makeBudget, makeOrg } from "@/tests/factories";
 import { createPriceOverride, SYNC_REPRICE_MAX } from "./create-price-override";
 import { syncCatalog } from "./sync-catalog";
-import { compactRollups } from "@/lib/rollups/compact-rollups";
+import { foldAll } from "@/tests/fold-all";
 
 const EVENTS = SYNC_REPRICE_MAX;
 const BATCH = 5_000;
@@ -49,7 +49,7 @@ it(`re-prices ${EVENTS} unpriced events when an override is created, exactly`, {
   console.log(`re-priced ${result.repricedEvents} events in ${seconds.toFixed(2)} s`);
   expect(result).toMatchObject({ repricedEvents: EVENTS, repricingComplete: true });
 
-  await compactRollups();
+  await foldAll();
   const { rows } = await pool().query(
     `SELECT (SELECT sum(cost_usd)::text FROM usage_events WHERE org_id = $1) AS events,
             (SELECT count(*)::int FROM usage_events WHERE org_id = $1 AND unpriced) AS unpriced,

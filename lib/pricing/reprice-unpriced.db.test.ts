@@ -6,7 +6,7 @@ import { makeBudget, makeOrg, makeUsageEvent } from "@/tests/factories";
 import { createPriceOverride } from "./create-price-override";
 import { repriceAllUnpriced, repriceUnpriced } from "./reprice-unpriced";
 import { syncCatalog } from "./sync-catalog";
-import { compactRollups } from "@/lib/rollups/compact-rollups";
+import { foldAll } from "@/tests/fold-all";
 import { HOURLY_ROLLUP, UNFOLDED_EVENTS } from "@/lib/rollups/rollup-sources";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { WEBHOOK_CHANNEL } from "@/lib/webhooks/webhook-notify";
@@ -64,7 +64,7 @@ function ledgers(orgId: string) {
 }
 
 async function expectConsistent(orgId: string) {
-  await compactRollups();
+  await foldAll();
   for (const [table, grain] of [["usage_rollups_hourly", "hour"], ["usage_rollups_daily", "day"]] as const) {
     const [stored, recomputed] = await rollups(orgId, table, grain);
     expect(stored).toEqual(recomputed);
@@ -77,7 +77,7 @@ function eventRows(orgId: string) {
 }
 
 async function totals(orgId: string) {
-  await compactRollups();
+  await foldAll();
   const [row] = await rows(
     `SELECT (SELECT sum(cost_usd)::text FROM usage_events WHERE org_id = $1) AS events,
             (SELECT count(*)::int FROM usage_events WHERE org_id = $1 AND unpriced) AS unpriced,
@@ -199,7 +199,7 @@ describe("repriceUnpriced", () => {
 
   it("prices folded and unfolded events alike: the rollups as read are exact before the next fold and after it", async () => {
     const { orgId } = await seeded();
-    await compactRollups();
+    await foldAll();
     const unfolded = async () => (await rows(`SELECT count(*)::int AS n FROM usage_events WHERE org_id = $1 AND ${UNFOLDED_EVENTS}`, [orgId]))[0].n;
     expect(await unfolded()).toBe(0);
     // more unpriced events, not folded yet

@@ -35,8 +35,10 @@ const MEASURE_LIST = SUMMED_MEASURES.join(", ");
  * the server are passed over (they store no events here), where pg_stat_activity
  * or pg_prepared_xacts, read after `s` was taken, shows them running there;
  * one not shown (ended since, or hidden from this role) still holds the fold back.
+ * "After": the statement using this must be the first of its transaction to
+ * read pg_stat_activity, which PostgreSQL reads once per transaction.
  */
-const FOLD_BELOW = `coalesce((SELECT min(x) FROM pg_snapshot_xip(s) AS x
+export const FOLD_BELOW = `coalesce((SELECT min(x) FROM pg_snapshot_xip(s) AS x
    WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.backend_xid = x::xid AND a.datname <> current_database())
      AND NOT EXISTS (SELECT 1 FROM pg_prepared_xacts p WHERE p.transaction = x::xid AND p.database <> current_database())), pg_snapshot_xmax(s))`;
 

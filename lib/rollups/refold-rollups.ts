@@ -7,10 +7,11 @@
 // and the refold makes every stored event folded: rollups recounted from all
 // events, re-pricing's deltas dropped (the events hold their new costs),
 // ingest_xid cleared and the watermark set to this server's ids, in one
-// transaction that ingest waits for.
+// transaction that ingest waits for (a transaction still running keeps its
+// events unfolded, to be folded as usual).
 import type pg from "pg";
 import { withTransaction } from "@/lib/ingest/with-transaction";
-import { COMPACTION_LOCK } from "./compact-rollups";
+import { COMPACTION_LOCK, FOLD_BELOW } from "./compact-rollups";
 import { addToRollup, MEASURES_OF_EVENTS, ROLLUP_KEY } from "./rollup-columns";
 
 const DIMENSIONS = ROLLUP_KEY.filter((c) => c !== "org_id" && c !== "bucket");
@@ -22,7 +23,8 @@ export const WATERMARK_AHEAD_SQL = `SELECT folded_below::text AS watermark, pg_s
   folded_below > pg_snapshot_xmax(pg_current_snapshot()) AS ahead FROM rollup_watermark`;
 
 const REFOLD_STATEMENTS = [
-  "LOCK TABLE usage_events IN SHARE MODE",
+  // waits for the transactions storing events now; those that store theirs after it are counted by folds
+  "LOCK TABLE usage_events IN SHARE ROW EXCLUSIVE MODE",
   "DELETE FROM usage_rollups_hourly",
   "DELETE FROM usage_rollups_daily",
   "DELETE FROM usage_rollups_customer_daily",
@@ -36,7 +38,9 @@ const REFOLD_STATEMENTS = [
        FROM usage_events e JOIN organizations o ON o.id = e.org_id GROUP BY ${groupBy(3 + DIMENSIONS.length)}`,
   ),
   "UPDATE usage_events SET ingest_xid = NULL WHERE ingest_xid IS NOT NULL",
-  "UPDATE rollup_watermark SET folded_below = pg_snapshot_xmax(pg_current_snapshot())",
+  // not past a transaction still running: one that took its id before this one (creating a team, say)
+  // may store its events after this commits, and they must be read as unfolded
+  `UPDATE rollup_watermark SET folded_below = (SELECT ${FOLD_BELOW} FROM pg_current_snapshot() AS s)`,
 ];
 
 /** A message naming the problem when the fold's watermark is ahead of this server's transaction ids, else null. */
@@ -50,6 +54,8 @@ export async function watermarkAhead(db: pg.Pool | pg.ClientBase): Promise<strin
 /** Recounts every rollup from the events and makes every event folded; returns the number of events counted. */
 export async function refoldRollups(pool: pg.Pool): Promise<number> {
   return withTransaction(pool, async (client) => {
+    // each statement sees what committed before it, after the locks are held
+    await client.query("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
     await client.query("SELECT pg_advisory_xact_lock($1::int8)", [COMPACTION_LOCK]);
     for (const sql of REFOLD_STATEMENTS) await client.query(sql);
     const { rows } = await client.query<{ n: string }>("SELECT count(*)::text AS n FROM usage_events");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { pool, prisma } from "@/lib/db";
-import { compactRollups } from "@/lib/rollups/compact-rollups";
+import { foldAll } from "@/tests/fold-all";
 import { HOURLY_ROLLUP } from "@/lib/rollups/rollup-sources";
 import { randomSlug } from "@/tests/factories";
 import { DEMO_TEAMS } from "./demo-catalog";
@@ -68,7 +68,7 @@ describe("seedOrg", () => {
       expect(diff.n, table).toBe("0");
     }
     // and no fold counts them again: as read (rollups plus unfolded events), the totals are the same
-    await compactRollups();
+    await foldAll();
     const asRead = await one<Record<string, string>>(
       `SELECT (SELECT sum(cost_usd) FROM ${HOURLY_ROLLUP} h WHERE org_id = $1)::text AS hourly,
               (SELECT sum(cost_usd) FROM usage_rollups_hourly WHERE org_id = $1)::text AS folded`,
