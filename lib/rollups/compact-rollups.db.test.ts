@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { pool } from "@/lib/db";
 import { makeOrg } from "@/tests/factories";
+import { copyEvent } from "@/tests/copy-event";
 import { foldAll } from "@/tests/fold-all";
 import { startMachineServer } from "@/tests/machine-server";
 import { COMPACTION_LOCK, compactRollups } from "./compact-rollups";
@@ -78,24 +79,26 @@ function events(prefix: string, count: number) {
   }));
 }
 
+/** POSTs the events with the API key `secret`; they must be stored. */
+async function send(secret: string, batch: unknown[]) {
+  const res = await fetch(`${server.url}/api/v1/events`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+    body: JSON.stringify({ events: batch }),
+  });
+  expect(res.status).toBe(200);
+}
+
 describe("the rollup fold", () => {
   it("reads are exact before and after compaction, and each delta is folded once", async () => {
     const { org } = await makeOrg();
     const { secret } = await createApiKey({ orgId: org.id, name: "deltas", scopes: ["ingest"] });
-    const send = async (batch: unknown[]) => {
-      const res = await fetch(`${server.url}/api/v1/events`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
-        body: JSON.stringify({ events: batch }),
-      });
-      expect(res.status).toBe(200);
-    };
 
-    await send(events("a", 120));
+    await send(secret, events("a", 120));
     await expectReadsExact(org.id, "sources");
 
     // ingest and compactions overlapping: a replay (adds nothing) and new events
-    await Promise.all([send(events("a", 120)), compactRollups(), send(events("b", 80)), compactRollups(), compactRollups()]);
+    await Promise.all([send(secret, events("a", 120)), compactRollups(), send(secret, events("b", 80)), compactRollups(), compactRollups()]);
     await expectReadsExact(org.id, "sources");
 
     await foldAll();
@@ -109,12 +112,7 @@ describe("the rollup fold", () => {
   it("a compaction while another holds the lock folds nothing and loses nothing", async () => {
     const { org } = await makeOrg();
     const { secret } = await createApiKey({ orgId: org.id, name: "locked", scopes: ["ingest"] });
-    const res = await fetch(`${server.url}/api/v1/events`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
-      body: JSON.stringify({ events: events("c", 30) }),
-    });
-    expect(res.status).toBe(200);
+    await send(secret, events("c", 30));
     const holder = await pool().connect();
     try {
       await holder.query("BEGIN");
@@ -138,18 +136,9 @@ describe("the rollup fold", () => {
       await holder.query("BEGIN");
       // this transaction has begun (it has its id) before the batch below
       await holder.query("SELECT pg_current_xact_id()");
-      const res = await fetch(`${server.url}/api/v1/events`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
-        body: JSON.stringify({ events: events("later", 40) }),
-      });
-      expect(res.status).toBe(200);
+      await send(secret, events("later", 40));
       // it stores an event too, still uncommitted: a copy of one of the batch's under an id of its own
-      const { rows: columns } = await holder.query<{ name: string }>(
-        "SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'usage_events' AND column_name NOT IN ('event_id', 'ingest_xid') ORDER BY ordinal_position",
-      );
-      const list = columns.map((c) => c.name).join(", ");
-      await holder.query(`INSERT INTO usage_events (event_id, ${list}) SELECT 'earlier-' || event_id, ${list} FROM usage_events WHERE org_id = $1 AND event_id = 'later-7'`, [org.id]);
+      await copyEvent(holder, org.id, "later-7", "earlier-later-7");
 
       // the fold must wait for the open transaction: the batch committed after it began
       await compactRollups();
@@ -179,12 +168,7 @@ describe("the rollup fold", () => {
     try {
       await elsewhere.query("BEGIN");
       await elsewhere.query("SELECT pg_current_xact_id()");
-      const res = await fetch(`${server.url}/api/v1/events`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
-        body: JSON.stringify({ events: events("elsewhere", 25) }),
-      });
-      expect(res.status).toBe(200);
+      await send(secret, events("elsewhere", 25));
       // folds come through while it stays open (a fold held back by it would never)
       await foldAll();
       expect(await unfolded(org.id)).toBe(0);

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { pool } from "@/lib/db";
 import { ingestEvents } from "@/lib/ingest/ingest-events";
+import { copyEvent } from "@/tests/copy-event";
 import { makeOrg, makeUsageEvent } from "@/tests/factories";
 import { foldAll } from "@/tests/fold-all";
 import { refoldRollups, watermarkAhead } from "./refold-rollups";
@@ -66,11 +67,7 @@ describe("refold after a restore from another server", () => {
       await expectExact(org.id);
       const { rows } = await pool().query("SELECT count(*)::int AS n FROM usage_events WHERE ingest_xid IS NOT NULL");
       expect(rows[0].n).toBe(0);
-      const { rows: columns } = await late.query<{ name: string }>(
-        "SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'usage_events' AND column_name NOT IN ('event_id', 'ingest_xid') ORDER BY ordinal_position",
-      );
-      const list = columns.map((c) => c.name).join(", ");
-      await late.query(`INSERT INTO usage_events (event_id, ${list}) SELECT 'late-' || event_id, ${list} FROM usage_events WHERE org_id = $1 AND event_id = 'folded-3'`, [org.id]);
+      await copyEvent(late, org.id, "folded-3", "late-folded-3");
       await late.query("COMMIT");
     } finally {
       await late.query("ROLLBACK").catch(() => undefined);
