@@ -38,7 +38,7 @@ const MEASURE_LIST = SUMMED_MEASURES.join(", ");
  * "After": the statement using this must be the first of its transaction to
  * read pg_stat_activity, which PostgreSQL reads once per transaction.
  */
-export const FOLD_BELOW = `coalesce((SELECT min(x) FROM pg_snapshot_xip(s) AS x
+const FOLD_BELOW = `coalesce((SELECT min(x) FROM pg_snapshot_xip(s) AS x
    WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.backend_xid = x::xid AND a.datname <> current_database())
      AND NOT EXISTS (SELECT 1 FROM pg_prepared_xacts p WHERE p.transaction = x::xid AND p.database <> current_database())), pg_snapshot_xmax(s))`;
 
@@ -49,17 +49,20 @@ export const FOLD_BELOW = `coalesce((SELECT min(x) FROM pg_snapshot_xip(s) AS x
  * one local day wherever local midnight is a whole UTC hour, the only zones
  * spend reads them for (plan-customer-grains.ts). `skipCustomersOf` ($1),
  * when given, is an organisation whose customer rows the same statement
- * rebuilds. Only one fold runs at a time (COMPACTION_LOCK).
+ * rebuilds. `everything`: every event the statement sees, whatever its
+ * ingest_xid, and the watermark set to where folds go on from, even below
+ * where it was (the refold, refold-rollups.ts). Only one fold runs at a time
+ * (COMPACTION_LOCK).
  */
-function foldSql(skipCustomersOf: string | null): string {
+function foldSql(skipCustomersOf: string | null, everything = false): string {
   return `
 mark AS (SELECT w.folded_below AS lo, ${FOLD_BELOW} AS hi FROM rollup_watermark w, pg_current_snapshot() AS s),
 fresh AS (
   SELECT org_id, date_trunc('hour', ts, 'UTC') AS bucket, team_id, feature, provider, model, customer_id, ${MEASURES_OF_EVENTS.join(", ")}
-    FROM usage_events WHERE ingest_xid >= (SELECT lo FROM mark) AND ingest_xid < (SELECT hi FROM mark)
+    FROM usage_events${everything ? "" : " WHERE ingest_xid >= (SELECT lo FROM mark) AND ingest_xid < (SELECT hi FROM mark)"}
    GROUP BY 1, 2, 3, 4, 5, 6, 7
 ),
-moved AS (UPDATE rollup_watermark SET folded_below = (SELECT hi FROM mark) WHERE folded_below < (SELECT hi FROM mark)),
+moved AS (UPDATE rollup_watermark SET folded_below = (SELECT hi FROM mark)${everything ? "" : " WHERE folded_below < (SELECT hi FROM mark)"}),
 deleted AS (DELETE FROM usage_rollup_deltas RETURNING ${[...ROLLUP_KEY, "customer_id", ...MEASURES].join(", ")}),
 d AS (SELECT * FROM fresh UNION ALL SELECT * FROM deleted),
 hours AS (SELECT ${ROLLUP_KEY.join(", ")}, ${MEASURE_LIST} FROM d GROUP BY ${groupBy(ROLLUP_KEY.length)}),
@@ -76,6 +79,10 @@ customers AS (${addToRollup("usage_rollups_customer_daily", CUSTOMER_KEY,
 const FOLDED = `SELECT (SELECT coalesce(sum(events), 0) FROM fresh)::float8 AS events, (SELECT count(*) FROM deleted)::float8 AS deltas`;
 
 export const COMPACT_SQL = `WITH ${foldSql(null)}
+${FOLDED}`;
+
+/** Folds every event into empty rollups (refold-rollups.ts), the watermark set as a fold would. */
+export const REFOLD_SQL = `WITH ${foldSql(null, true)}
 ${FOLDED}`;
 
 /**
